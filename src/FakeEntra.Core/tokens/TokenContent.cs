@@ -1,0 +1,59 @@
+using FakeEntra.Core.DirectoryObjects;
+
+namespace FakeEntra.Core.Tokens;
+
+/// <summary>The person a delegated token speaks for, as the token's tenant sees them.</summary>
+public sealed record TokenUser
+{
+    /// <summary>The <c>oid</c>: the user's object in the token's tenant.</summary>
+    public required Guid ObjectId { get; init; }
+    public string? DisplayName { get; init; }
+    public required string PreferredUsername { get; init; }
+    public string? GivenName { get; init; }
+    public string? FamilyName { get; init; }
+    public string? Email { get; init; }
+    /// <summary>The user's home account, which <c>client_info</c> names.</summary>
+    public required Guid HomeTenantId { get; init; }
+    public required Guid HomeObjectId { get; init; }
+
+    public static TokenUser Member(User user, Guid tenantId) => new()
+    {
+        ObjectId = user.Id,
+        DisplayName = user.DisplayName,
+        PreferredUsername = user.UserPrincipalName,
+        GivenName = user.GivenName,
+        FamilyName = user.Surname,
+        Email = user.Mail,
+        HomeTenantId = tenantId,
+        HomeObjectId = user.Id,
+    };
+}
+
+/// <summary>How the client proved itself: the <c>azpacr</c> values.</summary>
+public enum ClientAuthenticationMethod
+{
+    None = 0,
+    Secret = 1,
+    Certificate = 2,
+}
+
+/// <summary>Everything an access token (and its companion ID token) says, before it is signed.</summary>
+public sealed record TokenContent
+{
+    public required Guid TenantId { get; init; }
+    /// <summary><c>https://{origin}/{tid}/v2.0</c>.</summary>
+    public required string Issuer { get; init; }
+    public required Application Client { get; init; }
+    public required ClientAuthenticationMethod ClientAuthentication { get; init; }
+    public required Application Resource { get; init; }
+    /// <summary>The person, or null for an app-only token.</summary>
+    public TokenUser? User { get; init; }
+    /// <summary>For app-only tokens: the client's service principal in the token's tenant (its <c>oid</c>).</summary>
+    public ServicePrincipal? ClientServicePrincipal { get; init; }
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+    public IReadOnlyList<string> Roles { get; init; } = [];
+    public required DateTimeOffset IssuedAt { get; init; }
+    public required TimeSpan Lifetime { get; init; }
+
+    public DateTimeOffset ExpiresAt => IssuedAt + Lifetime;
+}
