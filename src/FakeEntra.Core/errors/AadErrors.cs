@@ -33,6 +33,8 @@ public static class AadErrors
     public static readonly AadErrorDefinition InvalidGrant = new(70000, "InvalidGrant", "invalid_grant", BadRequest);
     public static readonly AadErrorDefinition RefreshTokenRevoked = new(50173, "FreshTokenNeeded", "invalid_grant", BadRequest, "bad_token");
     public static readonly AadErrorDefinition RefreshTokenInactive = new(700082, "ExpiredOrRevokedGrantInactiveToken", "invalid_grant", BadRequest, "bad_token");
+    public static readonly AadErrorDefinition PostRequired = new(900561, "BadRequestHttpMethod", "invalid_request", BadRequest);
+    public static readonly AadErrorDefinition TransientError = new(90033, "TransientError", "server_error", 500);
 
     /// <summary>Every code above, for documentation and tests.</summary>
     public static IReadOnlyList<AadErrorDefinition> All { get; } =
@@ -41,7 +43,7 @@ public static class AadErrors
         InvalidUserNameOrPassword, UserAccountNotFound, UserUnauthorized, UserDisabled,
         ApplicationNotFound, ApplicationDisabled, InvalidClientSecret, MissingClientCredential, ClientSecretExpired, PublicClientWithCredential,
         InvalidScope, MultipleResources, ClientCredentialsNeedDefaultScope, ResourceNotFound, ConsentRequired,
-        InvalidGrant, RefreshTokenRevoked, RefreshTokenInactive,
+        InvalidGrant, RefreshTokenRevoked, RefreshTokenInactive, PostRequired, TransientError,
     ];
 
     public static AadError TenantNotFound(string tenant) => InvalidTenantName.With(
@@ -118,4 +120,12 @@ public static class AadErrors
 
     public static AadError RefreshTokenExpired(DateTimeOffset issued, TimeSpan maxInactive) => RefreshTokenInactive.With(
         $"The refresh token has expired due to inactivity. The token was issued on {issued.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ} and was inactive for {maxInactive:d\\.hh\\:mm\\:ss}.");
+
+    public static AadError OnlyPost(string method) => PostRequired.With($"The endpoint only accepts POST requests. Received a {method} request.");
+
+    public static AadError Unexpected() => TransientError.With("A transient error has occurred. Please try again. (FakeEntra hit an unexpected error; see its log.)");
+
+    /// <summary>The discovery and key endpoints name an unknown tenant <c>invalid_tenant</c>; the token endpoint says <c>invalid_request</c>.</summary>
+    public static AadError ForMetadata(AadError error) =>
+        error.Code is 90002 or 900023 ? error with { Definition = error.Definition with { Error = "invalid_tenant" } } : error;
 }

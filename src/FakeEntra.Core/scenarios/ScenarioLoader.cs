@@ -5,18 +5,18 @@ namespace FakeEntra.Core.Scenarios;
 /// <summary>Reads and validates a scenario; every failure names the source, the JSON path and the problem.</summary>
 public static class ScenarioLoader
 {
-    public static Scenario LoadFile(string path)
+    public static Scenario LoadFile(string path) => Parse(ReadFile(path), path);
+
+    public static string ReadFile(string path)
     {
-        string json;
         try
         {
-            json = File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ScenarioException(path, "$", $"the file cannot be read ({e.Message})");
         }
-        return Parse(json, path);
     }
 
     public static Scenario Parse(string json, string source)

@@ -1,0 +1,3 @@
+using FakeEntra.Server.Hosting;
+
+return await FakeEntraHost.RunAsync(args);

@@ -1,0 +1,33 @@
+using FakeEntra.Core.Errors;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace FakeEntra.Server.Errors;
+
+/// <summary>Turns refusals into Entra-shaped errors; anything unforeseen becomes a server_error without internals.</summary>
+public static class ErrorHandling
+{
+    public static IApplicationBuilder UseAadErrors(this IApplicationBuilder app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = context =>
+            {
+                var failure = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("FakeEntra.Errors");
+                logger.LogError(failure, "Unhandled error on {Path}", context.Request.Path);
+                return AadErrorResponse.WriteAsync(context, AadErrors.Unexpected());
+            },
+        });
+        return app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (AadException e) when (!context.Response.HasStarted)
+            {
+                await AadErrorResponse.WriteAsync(context, e.Error);
+            }
+        });
+    }
+}

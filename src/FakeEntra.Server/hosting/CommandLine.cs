@@ -1,0 +1,26 @@
+namespace FakeEntra.Server.Hosting;
+
+/// <summary>Maps FakeEntra's switches onto configuration keys; <c>--reset</c> may stand alone.</summary>
+public static class CommandLine
+{
+    public static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["--scenario"] = "FakeEntra:Scenario",
+        ["--data-dir"] = "FakeEntra:DataDirectory",
+        ["--origin"] = "FakeEntra:Origin",
+        ["--reset"] = "FakeEntra:Reset",
+        ["--certificate"] = "FakeEntra:CertificatePath",
+    };
+
+    public static string[] Normalize(string[] args)
+    {
+        var result = new List<string>(args.Length + 1);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var flagWithoutValue = string.Equals(args[i], "--reset", StringComparison.OrdinalIgnoreCase)
+                                   && (i + 1 == args.Length || args[i + 1].StartsWith('-') || !bool.TryParse(args[i + 1], out _));
+            result.Add(flagWithoutValue ? "--reset=true" : args[i]);
+        }
+        return [.. result];
+    }
+}

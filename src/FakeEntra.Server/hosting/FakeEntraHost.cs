@@ -1,0 +1,76 @@
+using FakeEntra.Core.Scenarios;
+using FakeEntra.Server.Certificates;
+using FakeEntra.Server.World;
+using FakeEntra.Server.Errors;
+using FakeEntra.Server.Metadata;
+using FakeEntra.Server.Signing;
+using FakeEntra.Server.Storage;
+using FakeEntra.Server.Token;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace FakeEntra.Server.Hosting;
+
+/// <summary>Builds and runs the server; tests build it the same way, on their own port and data directory.</summary>
+public static class FakeEntraHost
+{
+    public const string DefaultUrl = "https://localhost:5443";
+
+    /// <summary>Runs until stopped; a broken scenario prints where and why, and exits with code 2.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        WebApplication app;
+        try
+        {
+            app = Build(args);
+        }
+        catch (ScenarioException e)
+        {
+            await Console.Error.WriteLineAsync($"FakeEntra cannot start: {e.Message}");
+            return 2;
+        }
+        await app.RunAsync();
+        return 0;
+    }
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = CommandLine.Normalize(args) });
+        builder.Configuration.AddCommandLine(CommandLine.Normalize(args), CommandLine.SwitchMappings);
+        builder.Configuration.AddEnvironmentVariables("FAKEENTRA_");
+        configure?.Invoke(builder);
+
+        var options = builder.Configuration.GetSection(FakeEntraOptions.Section).Get<FakeEntraOptions>() ?? new FakeEntraOptions();
+        options.DataDirectory = Path.GetFullPath(options.DataDirectory);
+        builder.Services.Configure<FakeEntraOptions>(o =>
+        {
+            builder.Configuration.GetSection(FakeEntraOptions.Section).Bind(o);
+            o.DataDirectory = options.DataDirectory;
+        });
+
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+            builder.WebHost.UseUrls(DefaultUrl);
+        var certificate = HttpsCertificate.Resolve(options, Console.Out);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+
+        var store = new SqliteStore(options.DataDirectory);
+        using (var loggerFactory = LoggerFactory.Create(l => l.AddConsole()))
+        {
+            var logger = loggerFactory.CreateLogger("FakeEntra");
+            builder.Services.AddSingleton(new DirectoryState(WorldInitializer.Initialize(store, options, logger)));
+        }
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(SigningKeyRing.LoadOrCreate(store));
+        builder.Services.AddSingleton<PublicOrigin>();
+        builder.Services.AddDataProtection()
+            .SetApplicationName("FakeEntra")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
+        builder.Services.AddTokenEndpoint();
+
+        var app = builder.Build();
+        app.UseRequestIds();
+        app.UseAadErrors();
+        app.MapMetadata();
+        app.MapTokenEndpoint();
+        return app;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using B64 = System.Buffers.Text.Base64Url;
+
+namespace FakeEntra.Server.Token;
+
+/// <summary>What a refresh token remembers of the sign-in it continues.</summary>
+public sealed record RefreshTokenPayload
+{
+    /// <summary>Tenant the token was issued in.</summary>
+    public required Guid TenantId { get; init; }
+    public required Guid ClientId { get; init; }
+    public required Guid HomeTenantId { get; init; }
+    public required Guid HomeObjectId { get; init; }
+    /// <summary>The scope string of the original request, used when a refresh names none.</summary>
+    public required string Scope { get; init; }
+    /// <summary>When the user signed in; revocation compares against it.</summary>
+    public required DateTimeOffset AuthTime { get; init; }
+    /// <summary>When this refresh token was issued; inactivity is counted from it.</summary>
+    public required DateTimeOffset IssuedAt { get; init; }
+}
+
+/// <summary>
+/// Self-contained, encrypted refresh tokens (ASP.NET Data Protection, keys in the data directory): like Entra's opaque
+/// tokens they roll on every use and need no database write to issue.
+/// </summary>
+public sealed class RefreshTokenCodec(IDataProtectionProvider provider)
+{
+    private readonly IDataProtector _protector = provider.CreateProtector("FakeEntra.RefreshToken.v1");
+
+    public string Protect(RefreshTokenPayload payload) =>
+        B64.EncodeToString(_protector.Protect(JsonSerializer.SerializeToUtf8Bytes(payload)));
+
+    public RefreshTokenPayload? Unprotect(string token)
+    {
+        try
+        {
+            var bytes = _protector.Unprotect(B64.DecodeFromChars(token));
+            return JsonSerializer.Deserialize<RefreshTokenPayload>(bytes);
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException or JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using FakeEntra.Core.Errors;
+using FakeEntra.Core.Tenancy;
+using FakeEntra.Server.World;
+using FakeEntra.Server.Hosting;
+using FakeEntra.Server.Token.Grants;
+
+namespace FakeEntra.Server.Token;
+
+/// <summary><c>/{tenant}/oauth2/v2.0/token</c>: resolves the tenant, reads the form and hands it to the grant's handler.</summary>
+public static class TokenEndpoint
+{
+    public static IServiceCollection AddTokenEndpoint(this IServiceCollection services)
+    {
+        services.AddSingleton<TokenSigner>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<RefreshTokenCodec>();
+        services.AddSingleton<PasswordVerifier>();
+        services.AddSingleton<IGrantHandler, ClientCredentialsGrant>();
+        services.AddSingleton<IGrantHandler, PasswordGrant>();
+        services.AddSingleton<IGrantHandler, RefreshTokenGrant>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapTokenEndpoint(this IEndpointRouteBuilder app)
+    {
+        var handlers = app.ServiceProvider.GetServices<IGrantHandler>().ToDictionary(h => h.GrantType, StringComparer.Ordinal);
+        app.MapPost("/{tenant}/oauth2/v2.0/token", async (string tenant, HttpContext context, DirectoryState directory, PublicOrigin origin) =>
+        {
+            var snapshot = directory.Current;
+            var path = TenantPathResolver.Resolve(tenant, snapshot);
+            var request = await TokenRequest.ReadAsync(context, path, snapshot, origin.Value);
+            var grantType = request.Required("grant_type");
+            var handler = handlers.GetValueOrDefault(grantType) ?? throw new AadException(AadErrors.GrantTypeNotSupported(grantType));
+            await handler.Handle(request).WriteAsync(context.Response);
+        });
+        app.MapMethods("/{tenant}/oauth2/v2.0/token", ["GET", "PUT", "DELETE", "PATCH"], (HttpContext context) =>
+            throw new AadException(AadErrors.OnlyPost(context.Request.Method)));
+        return app;
+    }
+}

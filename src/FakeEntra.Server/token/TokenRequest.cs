@@ -1,0 +1,70 @@
+using System.Net.Http.Headers;
+using System.Text;
+using FakeEntra.Core.DirectoryObjects;
+using FakeEntra.Core.Errors;
+using FakeEntra.Core.Tenancy;
+using Microsoft.Extensions.Primitives;
+
+namespace FakeEntra.Server.Token;
+
+/// <summary>One token request: its form parameters, the tenant its path names, and the directory it is judged against.</summary>
+public sealed class TokenRequest
+{
+    private readonly IFormCollection _form;
+
+    private TokenRequest(IFormCollection form, TenantPath path, DirectorySnapshot directory, string origin, (string Id, string Secret)? basic)
+    {
+        _form = form;
+        Path = path;
+        Directory = directory;
+        Origin = origin;
+        Basic = basic;
+        Now = DateTimeOffset.UtcNow;
+    }
+
+    public TenantPath Path { get; }
+    public DirectorySnapshot Directory { get; }
+    public string Origin { get; }
+    public DateTimeOffset Now { get; }
+    /// <summary>Client id and secret from an HTTP Basic header (client_secret_basic).</summary>
+    public (string Id, string Secret)? Basic { get; }
+
+    public string? this[string name] => _form.TryGetValue(name, out var values) && values.FirstOrDefault() is { Length: > 0 } value ? value : null;
+
+    public string Required(string name) => this[name] ?? throw new AadException(AadErrors.MissingRequiredParameter(name));
+
+    public static async Task<TokenRequest> ReadAsync(HttpContext context, TenantPath path, DirectorySnapshot directory, string origin)
+    {
+        IFormCollection form = FormCollection.Empty;
+        // A body that is not a form counts as one without parameters, as Entra treats it.
+        if (context.Request.HasFormContentType)
+        {
+            try
+            {
+                form = await context.Request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+            {
+                throw new AadException(AadErrors.Malformed());
+            }
+        }
+        return new TokenRequest(form, path, directory, origin, ReadBasic(context.Request.Headers.Authorization));
+    }
+
+    private static (string, string)? ReadBasic(StringValues header)
+    {
+        if (!AuthenticationHeaderValue.TryParse(header, out var value) || !"Basic".Equals(value.Scheme, StringComparison.OrdinalIgnoreCase)) return null;
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(value.Parameter ?? ""));
+            var colon = decoded.IndexOf(':');
+            if (colon < 0) throw new AadException(AadErrors.Malformed());
+            // RFC 6749 §2.3.1: both parts are form-urlencoded before encoding.
+            return (Uri.UnescapeDataString(decoded[..colon].Replace('+', ' ')), Uri.UnescapeDataString(decoded[(colon + 1)..].Replace('+', ' ')));
+        }
+        catch (FormatException)
+        {
+            throw new AadException(AadErrors.Malformed());
+        }
+    }
+}

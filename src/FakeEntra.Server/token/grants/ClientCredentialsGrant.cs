@@ -1,0 +1,22 @@
+using FakeEntra.Core.Errors;
+using FakeEntra.Core.Tokens;
+
+namespace FakeEntra.Server.Token.Grants;
+
+/// <summary>App-only tokens: <c>{resource}/.default</c> yields the app roles granted to the client in the path's tenant.</summary>
+public sealed class ClientCredentialsGrant(TokenIssuer issuer) : IGrantHandler
+{
+    public string GrantType => "client_credentials";
+
+    public TokenResponse Handle(TokenRequest request)
+    {
+        var scope = request["scope"] ?? throw new AadException(AadErrors.ScopeMissing());
+        var client = ClientAuthenticator.Authenticate(request, allowPublicClient: false);
+        var tenant = request.Path.Tenant is { } t ? request.Directory.FindTenant(t.Id)! : throw new AadException(AadErrors.TenantRequired());
+        var scopes = ScopeRequest.Parse(scope);
+        if (scopes.Resource is null || !scopes.IsDefault || scopes.Oidc.Count > 0) throw new AadException(AadErrors.ClientCredentialsScope(scope));
+        var clientSp = ClientAuthenticator.ServicePrincipalIn(request, client.Application, tenant);
+        var resource = Permissions.FindResource(request.Directory, tenant, scopes.Resource);
+        return issuer.IssueForApplication(request, client, tenant, clientSp, resource);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text;
+using FakeEntra.Core.DirectoryObjects;
+using FakeEntra.Core.Scenarios;
+using FakeEntra.Server.Hosting;
+using FakeEntra.Server.Storage;
+
+namespace FakeEntra.Server.World;
+
+/// <summary>
+/// Brings the stored world up at start: seeds it from the scenario on first start or with <c>--reset</c>,
+/// otherwise keeps what the data directory holds. A configured scenario is always validated, so a broken file stops start-up.
+/// </summary>
+public static class WorldInitializer
+{
+    public const string BuiltInSource = "built-in default world (samples/scenarios/default.json)";
+    private const string ResourceName = "FakeEntra.Server.default-scenario.json";
+
+    public static DirectorySnapshot Initialize(SqliteStore store, FakeEntraOptions options, ILogger logger)
+    {
+        var configured = options.Scenario is { } path ? (Path: Path.GetFullPath(path), Json: ScenarioLoader.ReadFile(path)) : default;
+        var source = configured.Path ?? BuiltInSource;
+        var json = configured.Json ?? BuiltInScenarioJson();
+        var scenario = configured.Json is null ? null : ScenarioLoader.Parse(configured.Json, configured.Path!);
+        var stamp = $"{source}#{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16]}";
+
+        var stored = options.Reset ? [] : store.LoadTenants();
+        if (stored.Count > 0)
+        {
+            var seededFrom = store.GetMeta("scenario");
+            if (seededFrom != stamp)
+                logger.LogWarning("The data directory holds a world seeded from {SeededFrom}; it differs from {Source}. Start with --reset to re-seed.", seededFrom, source);
+            return new DirectorySnapshot(stored);
+        }
+
+        scenario ??= ScenarioLoader.Parse(json, source);
+        var tenants = ScenarioPreparer.Prepare(scenario);
+        store.ReplaceTenants(tenants, stamp);
+        logger.LogInformation("Seeded {Count} tenants from {Source}.", tenants.Count, source);
+        return new DirectorySnapshot(tenants);
+    }
+
+    public static string BuiltInScenarioJson()
+    {
+        using var stream = typeof(WorldInitializer).Assembly.GetManifestResourceStream(ResourceName)
+                           ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}
