@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using FakeEntra.Core.Errors;
 using FakeEntra.Core.Tenancy;
 using FakeEntra.Server.World;
@@ -11,6 +12,7 @@ public static class TokenEndpoint
 {
     public static IServiceCollection AddTokenEndpoint(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TokenSigner>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<RefreshTokenCodec>();
@@ -24,11 +26,11 @@ public static class TokenEndpoint
     public static IEndpointRouteBuilder MapTokenEndpoint(this IEndpointRouteBuilder app)
     {
         var handlers = app.ServiceProvider.GetServices<IGrantHandler>().ToDictionary(h => h.GrantType, StringComparer.Ordinal);
-        app.MapPost("/{tenant}/oauth2/v2.0/token", async (string tenant, HttpContext context, DirectoryState directory, PublicOrigin origin) =>
+        app.MapPost("/{tenant}/oauth2/v2.0/token", async (string tenant, HttpContext context, DirectoryState directory, PublicOrigin origin, TimeProvider clock) =>
         {
             var snapshot = directory.Current;
             var path = TenantPathResolver.Resolve(tenant, snapshot);
-            var request = await TokenRequest.ReadAsync(context, path, snapshot, origin.Value);
+            var request = await TokenRequest.ReadAsync(context, path, snapshot, origin.Value, clock);
             var grantType = request.Required("grant_type");
             var handler = handlers.GetValueOrDefault(grantType) ?? throw new AadException(AadErrors.GrantTypeNotSupported(grantType));
             await handler.Handle(request).WriteAsync(context.Response);

@@ -12,14 +12,14 @@ public sealed class TokenRequest
 {
     private readonly IFormCollection _form;
 
-    private TokenRequest(IFormCollection form, TenantPath path, DirectorySnapshot directory, string origin, (string Id, string Secret)? basic)
+    private TokenRequest(IFormCollection form, TenantPath path, DirectorySnapshot directory, string origin, (string Id, string Secret)? basic, DateTimeOffset now)
     {
         _form = form;
         Path = path;
         Directory = directory;
         Origin = origin;
         Basic = basic;
-        Now = DateTimeOffset.UtcNow;
+        Now = now;
     }
 
     public TenantPath Path { get; }
@@ -33,7 +33,7 @@ public sealed class TokenRequest
 
     public string Required(string name) => this[name] ?? throw new AadException(AadErrors.MissingRequiredParameter(name));
 
-    public static async Task<TokenRequest> ReadAsync(HttpContext context, TenantPath path, DirectorySnapshot directory, string origin)
+    public static async Task<TokenRequest> ReadAsync(HttpContext context, TenantPath path, DirectorySnapshot directory, string origin, TimeProvider clock)
     {
         IFormCollection form = FormCollection.Empty;
         // A body that is not a form counts as one without parameters, as Entra treats it.
@@ -48,7 +48,7 @@ public sealed class TokenRequest
                 throw new AadException(AadErrors.Malformed());
             }
         }
-        return new TokenRequest(form, path, directory, origin, ReadBasic(context.Request.Headers.Authorization));
+        return new TokenRequest(form, path, directory, origin, ReadBasic(context.Request.Headers.Authorization), clock.GetUtcNow());
     }
 
     private static (string, string)? ReadBasic(StringValues header)
