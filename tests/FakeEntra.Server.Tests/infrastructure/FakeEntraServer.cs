@@ -1,0 +1,47 @@
+using System.Security.Cryptography.X509Certificates;
+using FakeEntra.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FakeEntra.Server.Tests.Infrastructure;
+
+/// <summary>A real FakeEntra on Kestrel, HTTPS on 127.0.0.1 with a free port, its own data directory and a movable clock.</summary>
+public sealed class FakeEntraServer : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    /// <summary>A scenario file instead of the built-in world.</summary>
+    public string? Scenario { get; init; }
+    public bool Reset { get; init; }
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "fakeentra-tests", Guid.NewGuid().ToString("N"));
+    public TestClock Clock { get; } = new();
+    public string Origin { get; private set; } = "";
+    public X509Certificate2 Authority { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var args = new List<string> { "--data-dir", DataDirectory, "--urls", "https://127.0.0.1:0" };
+        if (Scenario is not null) args.AddRange(["--scenario", Scenario]);
+        if (Reset) args.Add("--reset");
+        _app = FakeEntraHost.Build([.. args], builder =>
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddSingleton<TimeProvider>(Clock);
+        });
+        await _app.StartAsync();
+        Origin = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Authority = X509CertificateLoader.LoadCertificateFromFile(Path.Combine(DataDirectory, "certs", "ca.crt"));
+    }
+
+    public HttpClient CreateClient() => new(TrustedHttp.Handler(Authority)) { BaseAddress = new Uri(Origin) };
+
+    public TrustedHttp.MsalFactory MsalHttp() => new(Authority);
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+    }
+}
