@@ -1,0 +1,91 @@
+using System.Text.Json;
+using FakeEntra.Server.Tests.Infrastructure;
+
+namespace FakeEntra.Server.Tests;
+
+/// <summary>A server on a scenario of accounts and apps in the states that make Entra refuse.</summary>
+public sealed class EdgeServer : IAsyncLifetime
+{
+    public FakeEntraServer Server { get; } = new() { Scenario = Path.Combine(AppContext.BaseDirectory, "scenarios", "edge-cases.json") };
+    public Task InitializeAsync() => Server.InitializeAsync();
+    public Task DisposeAsync() => Server.DisposeAsync();
+}
+
+public class EdgeCaseTests(EdgeServer edge) : IClassFixture<EdgeServer>
+{
+    private const string Tenant = "edge.example";
+    private const string PublicClient = "e0000000-0000-4000-8000-0000000000c2";
+    private const string Scope = "api://edge-api/Data.Read";
+
+    private FakeEntraServer Server => edge.Server;
+
+    private async Task<HttpResponseMessage> Token(string form)
+    {
+        using var http = Server.CreateClient();
+        return await http.PostAsync($"/{Tenant}/oauth2/v2.0/token", new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+    }
+
+    private async Task<string> RefreshTokenFor(string user)
+    {
+        var response = await Token($"grant_type=password&client_id={PublicClient}&username={user}&password=Edge~Pass1&scope=openid%20offline_access%20{Scope}");
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(response.IsSuccessStatusCode, body.GetRawText());
+        return body.GetProperty("refresh_token").GetString()!;
+    }
+
+    [Theory]
+    [InlineData("grant_type=password&client_id=e0000000-0000-4000-8000-0000000000c2&username=disabled@edge.example&password=Edge~Pass1&scope=api://edge-api/Data.Read", 400, 50057, "invalid_grant")]
+    [InlineData("grant_type=client_credentials&client_id=e0000000-0000-4000-8000-0000000000c3&client_secret=Expired~Secret&scope=api://edge-api/.default", 401, 7000222, "invalid_client")]
+    [InlineData("grant_type=client_credentials&client_id=e0000000-0000-4000-8000-0000000000c4&client_secret=Disabled~Secret&scope=api://edge-api/.default", 400, 7000112, "unauthorized_client")]
+    [InlineData("grant_type=password&client_id=e0000000-0000-4000-8000-0000000000c5&username=active@edge.example&password=Edge~Pass1&scope=api://edge-api/Data.Read", 400, 65001, "invalid_grant")]
+    public async Task Account_and_app_states_give_entras_errors(string form, int status, int code, string error) =>
+        await ErrorTests.AssertEntraError(await Token(form), status, code, error, null);
+
+    [Fact]
+    public async Task A_revoked_session_ends_the_refresh_chain_with_AADSTS50173()
+    {
+        var refreshToken = await RefreshTokenFor("revoked@edge.example");
+        var response = await Token($"grant_type=refresh_token&client_id={PublicClient}&refresh_token={refreshToken}");
+        await ErrorTests.AssertEntraError(response, 400, 50173, "invalid_grant", null);
+    }
+
+    [Fact]
+    public async Task A_refresh_token_unused_for_90_days_is_AADSTS700082()
+    {
+        Server.Clock.Offset = TimeSpan.FromDays(-91);
+        string refreshToken;
+        try
+        {
+            refreshToken = await RefreshTokenFor("active@edge.example");
+        }
+        finally
+        {
+            Server.Clock.Offset = TimeSpan.Zero;
+        }
+        var response = await Token($"grant_type=refresh_token&client_id={PublicClient}&refresh_token={refreshToken}");
+        await ErrorTests.AssertEntraError(response, 400, 700082, "invalid_grant", null);
+    }
+
+    [Fact]
+    public async Task Refresh_tokens_roll_and_each_stays_redeemable()
+    {
+        var first = await RefreshTokenFor("active@edge.example");
+        var response = await Token($"grant_type=refresh_token&client_id={PublicClient}&refresh_token={first}&scope={Scope}%20offline_access");
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(response.IsSuccessStatusCode, body.GetRawText());
+        var second = body.GetProperty("refresh_token").GetString();
+        Assert.NotEqual(first, second);
+        Assert.Equal(Scope, body.GetProperty("scope").GetString());
+        Assert.False(body.TryGetProperty("id_token", out _));
+        Assert.True((await Token($"grant_type=refresh_token&client_id={PublicClient}&refresh_token={first}")).IsSuccessStatusCode);
+        Assert.True((await Token($"grant_type=refresh_token&client_id={PublicClient}&refresh_token={second}")).IsSuccessStatusCode);
+    }
+
+    [Fact]
+    public async Task The_region_follows_the_organizations_country()
+    {
+        using var http = Server.CreateClient();
+        var doc = JsonDocument.Parse(await http.GetStringAsync($"/{Tenant}/v2.0/.well-known/openid-configuration")).RootElement;
+        Assert.Equal("EU", doc.GetProperty("tenant_region_scope").GetString());
+    }
+}
