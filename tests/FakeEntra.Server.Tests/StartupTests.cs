@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Text.Json;
+using FakeEntra.Server.Tests.Infrastructure;
+
+namespace FakeEntra.Server.Tests;
+
+/// <summary>Start-up as users meet it: the real executable, a data directory that outlives the process, --reset.</summary>
+public class StartupTests
+{
+    private static string EdgeScenario => Path.Combine(AppContext.BaseDirectory, "scenarios", "edge-cases.json");
+
+    private static async Task<(int ExitCode, string Error)> RunServer(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FakeEntra.Server.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+        return (process.ExitCode, await error);
+    }
+
+    [Fact]
+    public async Task A_broken_scenario_stops_start_up_naming_file_path_and_problem()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """{ "tenants": [ { "organization": { "id": "11111111-1111-1111-1111-111111111111", "displayName": "X", "verifiedDomains": [ { "name": "x.com" } ] }, "users": [ { "id": "nope", "userPrincipalName": "a@x.com" } ] } ] }""");
+        var (exitCode, error) = await RunServer("--scenario", file, "--data-dir", Path.Combine(Path.GetTempPath(), $"fe-{Guid.NewGuid():N}"), "--urls", "https://127.0.0.1:0");
+        Assert.Equal(2, exitCode);
+        Assert.Contains(file, error);
+        Assert.Contains("$.tenants[0].users[0].id", error);
+        Assert.Contains("could not be converted to System.Guid", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public async Task A_missing_scenario_file_stops_start_up()
+    {
+        var (exitCode, error) = await RunServer("--scenario", "/no/such/world.json", "--data-dir", Path.Combine(Path.GetTempPath(), $"fe-{Guid.NewGuid():N}"), "--urls", "https://127.0.0.1:0");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("/no/such/world.json", error);
+    }
+
+    [Fact]
+    public async Task State_keys_and_refresh_tokens_survive_a_restart_and_reset_reseeds()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "fakeentra-tests", Guid.NewGuid().ToString("N"));
+        string kid, refreshToken;
+        await using (var first = new FakeEntraServer { DataDirectory = data, Scenario = EdgeScenario })
+        {
+            await first.InitializeAsync();
+            kid = await KeyId(first);
+            refreshToken = await Refresh(first, null);
+        }
+
+        await using (var second = new FakeEntraServer { DataDirectory = data })
+        {
+            await second.InitializeAsync();
+            Assert.Equal(kid, await KeyId(second));
+            Assert.Equal(1, await TenantCount(second)); // still the stored edge world, not the default one
+            await Refresh(second, refreshToken);
+        }
+
+        await using var reset = new FakeEntraServer { DataDirectory = data, Reset = true };
+        await reset.InitializeAsync();
+        Assert.Equal(4, await TenantCount(reset));
+        Assert.Equal(kid, await KeyId(reset));
+    }
+
+    private static async Task<string> KeyId(FakeEntraServer server)
+    {
+        using var http = server.CreateClient();
+        return JsonDocument.Parse(await http.GetStringAsync("/common/discovery/v2.0/keys")).RootElement.GetProperty("keys")[0].GetProperty("kid").GetString()!;
+    }
+
+    private static async Task<int> TenantCount(FakeEntraServer server)
+    {
+        using var http = server.CreateClient();
+        return JsonDocument.Parse(await http.GetStringAsync("/healthz")).RootElement.GetProperty("tenants").GetInt32();
+    }
+
+    private static async Task<string> Refresh(FakeEntraServer server, string? refreshToken)
+    {
+        using var http = server.CreateClient();
+        var form = refreshToken is null
+            ? "grant_type=password&username=active@edge.example&password=Edge~Pass1&scope=openid%20offline_access%20api://edge-api/Data.Read"
+            : $"grant_type=refresh_token&refresh_token={refreshToken}";
+        var response = await http.PostAsync("/edge.example/oauth2/v2.0/token",
+            new StringContent($"{form}&client_id=e0000000-0000-4000-8000-0000000000c2", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(response.IsSuccessStatusCode, body.GetRawText());
+        return body.GetProperty("refresh_token").GetString()!;
+    }
+}
