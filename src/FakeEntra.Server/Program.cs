@@ -1,3 +1,5 @@
 using FakeEntra.Server.Hosting;
 
-return await FakeEntraHost.RunAsync(args);
+return args.Contains(HealthProbe.Switch)
+    ? await HealthProbe.RunAsync(args)
+    : await FakeEntraHost.RunAsync(args);

@@ -9,9 +9,12 @@ public class StartupTests
 {
     private static string EdgeScenario => Path.Combine(AppContext.BaseDirectory, "scenarios", "edge-cases.json");
 
-    private static async Task<(int ExitCode, string Error)> RunServer(params string[] args)
+    private static Task<(int ExitCode, string Error)> RunServer(params string[] args) => RunServer(null, args);
+
+    private static async Task<(int ExitCode, string Error)> RunServer(string? dataDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        if (dataDirectory is not null) start.Environment["FakeEntra__DataDirectory"] = dataDirectory;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FakeEntra.Server.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
@@ -74,6 +77,17 @@ public class StartupTests
         await reset.InitializeAsync();
         Assert.Equal(4, await TenantCount(reset));
         Assert.Equal(kid, await KeyId(reset));
+    }
+
+    [Fact]
+    public async Task The_container_health_check_trusts_the_local_ca_and_reports_a_dead_server()
+    {
+        await using var server = new FakeEntraServer();
+        await server.InitializeAsync();
+        Assert.Equal(0, (await RunServer(server.DataDirectory, "--healthcheck", server.Origin)).ExitCode);
+        var (exitCode, error) = await RunServer(server.DataDirectory, "--healthcheck", "https://127.0.0.1:1");
+        Assert.Equal(1, exitCode);
+        Assert.Contains("health check failed", error);
     }
 
     private static async Task<string> KeyId(FakeEntraServer server)

@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using FakeEntra.Server.Certificates;
 using Microsoft.Identity.Client;
 
 namespace FakeEntra.Server.Tests.Infrastructure;
@@ -14,16 +15,7 @@ public static class TrustedHttp
     {
         SslOptions = new SslClientAuthenticationOptions
         {
-            RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-            {
-                if (certificate is null) return false;
-                if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0) return false;
-                using var chain = new X509Chain();
-                chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                chain.ChainPolicy.CustomTrustStore.Add(authority);
-                chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                return chain.Build(new X509Certificate2(certificate));
-            },
+            RemoteCertificateValidationCallback = CertificateTrust.Trusting(authority),
         },
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     };
