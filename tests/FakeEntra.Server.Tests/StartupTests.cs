@@ -9,9 +9,9 @@ public class StartupTests
 {
     private static string EdgeScenario => Path.Combine(AppContext.BaseDirectory, "scenarios", "edge-cases.json");
 
-    private static Task<(int ExitCode, string Error)> RunServer(params string[] args) => RunServer(null, args);
+    private static Task<(int ExitCode, string Error)> RunServer(params string[] args) => RunServerIn(null, args);
 
-    private static async Task<(int ExitCode, string Error)> RunServer(string? dataDirectory, params string[] args)
+    private static async Task<(int ExitCode, string Error)> RunServerIn(string? dataDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
         if (dataDirectory is not null) start.Environment["FakeEntra__DataDirectory"] = dataDirectory;
@@ -84,8 +84,8 @@ public class StartupTests
     {
         await using var server = new FakeEntraServer();
         await server.InitializeAsync();
-        Assert.Equal(0, (await RunServer(server.DataDirectory, "--healthcheck", server.Origin)).ExitCode);
-        var (exitCode, error) = await RunServer(server.DataDirectory, "--healthcheck", "https://127.0.0.1:1");
+        Assert.Equal(0, (await RunServerIn(server.DataDirectory, "--healthcheck", server.Origin)).ExitCode);
+        var (exitCode, error) = await RunServerIn(server.DataDirectory, "--healthcheck", "https://127.0.0.1:1");
         Assert.Equal(1, exitCode);
         Assert.Contains("health check failed", error);
     }
