@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using FakeEntra.Server.Certificates;
+
+namespace FakeEntra.Bench;
+
+/// <summary>A FakeEntra process on a free loopback port.</summary>
+public sealed class Server : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private Server(Process process, string origin, X509Certificate2 authority)
+    {
+        _process = process;
+        Origin = origin;
+        Authority = authority;
+    }
+
+    public string Origin { get; }
+    public X509Certificate2 Authority { get; }
+
+    /// <summary>Starts a server and waits until it issues a token.</summary>
+    public static async Task<Server> Start(string dll, string dataDirectory)
+    {
+        var (server, _) = await StartTimed(dll, dataDirectory);
+        return server;
+    }
+
+    /// <summary>Milliseconds from process start to the first client-credentials token; the server is stopped after.</summary>
+    public static async Task<double> TimeToFirstToken(string dll, string dataDirectory)
+    {
+        var (server, elapsed) = await StartTimed(dll, dataDirectory);
+        await server.DisposeAsync();
+        return elapsed;
+    }
+
+    private static async Task<(Server, double)> StartTimed(string dll, string dataDirectory)
+    {
+        var port = FreePort();
+        var origin = $"https://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { dll, "--data-dir", dataDirectory, "--urls", origin }) start.ArgumentList.Add(arg);
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var started = Stopwatch.GetTimestamp();
+        var process = Process.Start(start)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        var caPath = Path.Combine(dataDirectory, "certs", "ca.crt");
+        while (true)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"FakeEntra exited with {process.ExitCode}");
+            if (File.Exists(caPath))
+            {
+                try
+                {
+                    var authority = X509CertificateLoader.LoadCertificateFromFile(caPath);
+                    using var http = new HttpClient(new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = CertificateTrust.Trusting(authority) } })
+                    {
+                        BaseAddress = new Uri(origin),
+                    };
+                    await Cases.ClientCredentials(http);
+                    return (new Server(process, origin, authority), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                catch (Exception e) when (e is HttpRequestException or IOException or System.Security.Cryptography.CryptographicException)
+                {
+                    // not listening yet
+                }
+            }
+            await Task.Delay(10);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
