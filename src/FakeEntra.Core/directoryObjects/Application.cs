@@ -52,7 +52,16 @@ public sealed record RedirectUriSettings
 public sealed record WebSettings
 {
     public IReadOnlyList<string> RedirectUris { get; init; } = [];
+    /// <summary>Front-channel logout URL, called when the user signs out of the session.</summary>
     public string? LogoutUrl { get; init; }
+    public ImplicitGrantSettings ImplicitGrantSettings { get; init; } = new();
+}
+
+/// <summary>Whether the authorization endpoint may return tokens directly (<c>response_type=id_token</c>, hybrid).</summary>
+public sealed record ImplicitGrantSettings
+{
+    public bool EnableIdTokenIssuance { get; init; }
+    public bool EnableAccessTokenIssuance { get; init; }
 }
 
 public sealed record ApiSettings

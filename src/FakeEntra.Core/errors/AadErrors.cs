@@ -35,6 +35,31 @@ public static class AadErrors
     public static readonly AadErrorDefinition RefreshTokenInactive = new(700082, "ExpiredOrRevokedGrantInactiveToken", "invalid_grant", BadRequest, "bad_token");
     public static readonly AadErrorDefinition PostRequired = new(900561, "BadRequestHttpMethod", "invalid_request", BadRequest);
     public static readonly AadErrorDefinition TransientError = new(90033, "TransientError", "server_error", 500);
+    public static readonly AadErrorDefinition InvalidReplyTo = new(50011, "InvalidReplyTo", "invalid_request", BadRequest);
+    public static readonly AadErrorDefinition InvalidRequestParameter = new(90100, "InvalidRequestParameter", "invalid_request", BadRequest);
+    public static readonly AadErrorDefinition ResponseTypeNotEnabled = new(700054, "ResponseTypeNotEnabled", "unsupported_response_type", BadRequest);
+    public static readonly AadErrorDefinition UnsupportedResponseType = new(70005, "UnsupportedResponseType", "unsupported_response_type", BadRequest);
+    public static readonly AadErrorDefinition UnsupportedResponseMode = new(70007, "UnsupportedResponseMode", "invalid_request", BadRequest);
+    public static readonly AadErrorDefinition InvalidCodeChallengeMethod = new(50149, "InvalidCodeChallengeMethod", "invalid_request", BadRequest);
+    public static readonly AadErrorDefinition InvalidCodeChallenge = new(501491, "InvalidCodeChallenge", "invalid_request", BadRequest);
+    public static readonly AadErrorDefinition UserInformationNotProvided = new(50058, "UserInformationNotProvided", "login_required", BadRequest);
+    public static readonly AadErrorDefinition SelectUserAccount = new(16000, "SelectUserAccount", "interaction_required", BadRequest);
+    public static readonly AadErrorDefinition CodeAlreadyRedeemed = new(54005, "AuthorizationCodeAlreadyRedeemed", "invalid_grant", BadRequest);
+    public static readonly AadErrorDefinition ExpiredOrRevokedGrant = new(70008, "ExpiredOrRevokedGrant", "invalid_grant", BadRequest);
+    public static readonly AadErrorDefinition CodeVerifierMismatch = new(501481, "CodeVerifierMismatch", "invalid_grant", BadRequest);
+    public static readonly AadErrorDefinition CodeVerifierMissing = new(50148, "CodeVerifierMissing", "invalid_grant", BadRequest);
+    public static readonly AadErrorDefinition ReplyAddressMismatch = new(500112, "ReplyAddressMismatch", "invalid_grant", BadRequest);
+    public static readonly AadErrorDefinition GrantForOtherTenant = new(700005, "InvalidGrantRedeemAgainstWrongTenant", "invalid_grant", BadRequest);
+    public static readonly AadErrorDefinition AuthorizationPending = new(70016, "AuthorizationPending", "authorization_pending", BadRequest);
+    public static readonly AadErrorDefinition DeviceCodeExpired = new(70020, "DeviceCodeExpired", "expired_token", BadRequest);
+    public static readonly AadErrorDefinition DeviceFlowDeclined = new(65004, "UserDeclinedConsent", "authorization_declined", BadRequest);
+    public static readonly AadErrorDefinition BadVerificationCode = new(70018, "BadVerificationCode", "bad_verification_code", BadRequest);
+    public static readonly AadErrorDefinition SlowDown = new(50196, "LoopDetected", "slow_down", BadRequest);
+    public static readonly AadErrorDefinition DeviceFlowAlreadyUsed = new(90120, "InvalidDeviceFlowRequest", "invalid_grant", BadRequest);
+    public static readonly AadErrorDefinition AssertionAudienceMismatch = new(500131, "AssertionAudienceDoesNotMatch", "invalid_grant", BadRequest);
+    public static readonly AadErrorDefinition AssertionExpired = new(500133, "AssertionExpired", "invalid_grant", BadRequest);
+    public static readonly AadErrorDefinition AssertionSignatureInvalid = new(50013, "InvalidAssertion", "invalid_grant", BadRequest);
+    public static readonly AadErrorDefinition AssertionMalformed = new(50027, "InvalidJwtToken", "invalid_request", BadRequest);
 
     /// <summary>Every code above, for documentation and tests.</summary>
     public static IReadOnlyList<AadErrorDefinition> All { get; } =
@@ -44,6 +69,11 @@ public static class AadErrors
         ApplicationNotFound, ApplicationDisabled, InvalidClientSecret, MissingClientCredential, ClientSecretExpired, PublicClientWithCredential,
         InvalidScope, MultipleResources, ClientCredentialsNeedDefaultScope, ResourceNotFound, ConsentRequired,
         InvalidGrant, RefreshTokenRevoked, RefreshTokenInactive, PostRequired, TransientError,
+        InvalidReplyTo, InvalidRequestParameter, ResponseTypeNotEnabled, UnsupportedResponseType, UnsupportedResponseMode,
+        InvalidCodeChallengeMethod, InvalidCodeChallenge, UserInformationNotProvided, SelectUserAccount,
+        CodeAlreadyRedeemed, ExpiredOrRevokedGrant, CodeVerifierMismatch, CodeVerifierMissing, ReplyAddressMismatch, GrantForOtherTenant,
+        AuthorizationPending, DeviceCodeExpired, DeviceFlowDeclined, BadVerificationCode, SlowDown, DeviceFlowAlreadyUsed,
+        AssertionAudienceMismatch, AssertionExpired, AssertionSignatureInvalid, AssertionMalformed,
     ];
 
     public static AadError TenantNotFound(string tenant) => InvalidTenantName.With(
@@ -120,6 +150,74 @@ public static class AadErrors
 
     public static AadError RefreshTokenExpired(DateTimeOffset issued, TimeSpan maxInactive) => RefreshTokenInactive.With(
         $"The refresh token has expired due to inactivity. The token was issued on {issued.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ} and was inactive for {maxInactive:d\\.hh\\:mm\\:ss}.");
+
+    public static AadError RedirectUriNotRegistered(string redirectUri, Guid appId) => InvalidReplyTo.With(
+        $"The redirect URI '{redirectUri}' specified in the request does not match the redirect URIs configured for the application '{appId}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal. Navigate to https://aka.ms/redirectUriMismatchError to learn more about how to fix this.");
+
+    public static AadError ParameterNotValid(string name) => InvalidRequestParameter.With($"{name} parameter is empty or not valid.");
+
+    public static AadError IdTokenNotEnabled() => ResponseTypeNotEnabled.With(
+        "response_type 'id_token' is not enabled for the application. Enable ID tokens (web.implicitGrantSettings.enableIdTokenIssuance) in the app registration.");
+
+    public static AadError ResponseTypeNotSupported(string responseType) => UnsupportedResponseType.With($"response_type '{responseType}' is not enabled for the application.");
+
+    public static AadError QueryModeWithToken() => UnsupportedResponseMode.With("'query' is not a supported value of 'response_mode' when requesting a token.");
+
+    public static AadError ResponseModeNotSupported(string mode) => UnsupportedResponseMode.With($"'{mode}' is not a supported value of 'response_mode'.");
+
+    public static AadError CodeChallengeMethodNotValid() => InvalidCodeChallengeMethod.With(
+        "Invalid Code_Challenge_method parameter. Public clients must use 'S256'.");
+
+    public static AadError CodeChallengeNotValid() => InvalidCodeChallenge.With("Invalid size of Code_Challenge parameter.");
+
+    public static AadError NoSignedInUser() => UserInformationNotProvided.With("A silent sign-in request was sent but no user is signed in.");
+
+    public static AadError AmbiguousAccount() => SelectUserAccount.With(
+        "Either multiple user identities are available for the current request or selected account is not supported for the scenario.");
+
+    public static AadError CodeRedeemed() => CodeAlreadyRedeemed.With(
+        "OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.");
+
+    public static AadError CodeExpired() => ExpiredOrRevokedGrant.With(
+        "The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.");
+
+    public static AadError VerifierMismatch() => CodeVerifierMismatch.With("The Code_Verifier does not match the code_challenge supplied in the authorization request.");
+
+    public static AadError VerifierMissing() => CodeVerifierMissing.With(
+        "The code_verifier does not match the code_challenge supplied in the authorization request for PKCE.");
+
+    public static AadError ReplyAddressDiffers(string sent, string original) => ReplyAddressMismatch.With(
+        $"The reply address '{sent}' does not match the reply address '{original}' provided when requesting Authorization code.");
+
+    public static AadError CodeForOtherTenant() => GrantForOtherTenant.With(
+        "Provided Authorization Code is intended to use against other tenant, thus rejected.");
+
+    public static AadError CodeForOtherClient() => InvalidGrant.With("The provided value for the input parameter 'code' is not valid.");
+
+    public static AadError DevicePending() => AuthorizationPending.With("OAuth 2.0 device flow error. Authorization is pending. Continue polling.");
+
+    public static AadError DeviceExpired() => DeviceCodeExpired.With(
+        "The provided value for the input parameter 'device_code' is not valid. This device code has expired.");
+
+    public static AadError DeviceDeclined() => DeviceFlowDeclined.With("OAuth 2.0 device flow error. The user declined the authorization request.");
+
+    public static AadError DeviceCodeUnknown() => BadVerificationCode.With("The provided value for the input parameter 'device_code' is not valid.");
+
+    public static AadError PollingTooFast(int interval) => SlowDown.With(
+        $"The server terminated an operation because it encountered a loop while processing a request. Poll no more often than every {interval} seconds.");
+
+    public static AadError DeviceCodeUsed() => DeviceFlowAlreadyUsed.With("The request was already authorized or declined.");
+
+    public static AadError AssertionForOtherAudience(string audience, Guid appId, string appName) => AssertionAudienceMismatch.With(
+        $"Assertion audience does not match the Client app presenting the assertion. The audience in the assertion was '{audience}' and the expected audience is '{appId}' or one of the Application Uris of this application with App ID '{appId}'({appName}). The downstream client must request a token for the expected audience (the application that made the OBO request) and this application should use that token as the assertion.");
+
+    public static AadError AssertionOutOfTime(DateTimeOffset now, DateTimeOffset expiry) => AssertionExpired.With(
+        $"Assertion is not within its valid time range. Ensure that the access token is not expired before using it for user assertion, or request a new token. Current time: {now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}, expiry time of assertion {expiry.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}.");
+
+    public static AadError AssertionBadSignature() => AssertionSignatureInvalid.With(
+        "Assertion failed signature validation. [Reason - The provided signature value did not match the expected signature value.]");
+
+    public static AadError AssertionNotJwt() => AssertionMalformed.With("JWT token is invalid or malformed.");
 
     public static AadError OnlyPost(string method) => PostRequired.With($"The endpoint only accepts POST requests. Received a {method} request.");
 

@@ -47,7 +47,8 @@ public static class EntraClaims
         return claims;
     }
 
-    public static Dictionary<string, object> IdToken(TokenContent content, ScopeRequest scopes)
+    /// <param name="code">The authorization code returned beside the ID token, for <c>c_hash</c> (hybrid flow).</param>
+    public static Dictionary<string, object> IdToken(TokenContent content, ScopeRequest scopes, string? code = null)
     {
         var user = content.User ?? throw new InvalidOperationException("An ID token needs a user.");
         var iat = content.IssuedAt.ToUnixTimeSeconds();
@@ -60,6 +61,14 @@ public static class EntraClaims
             ["exp"] = iat + (long)IdTokenLifetime.TotalSeconds,
             ["aio"] = Opaque(36),
         };
+        if (content.Interactive is { } signIn)
+        {
+            if (signIn.Nonce is not null) claims["nonce"] = signIn.Nonce;
+            claims["auth_time"] = signIn.AuthTime.ToUnixTimeSeconds();
+            claims["sid"] = signIn.SessionId.ToString("D");
+            claims["login_hint"] = LoginHint.Encode(user.HomeTenantId, user.HomeObjectId, user.PreferredUsername);
+        }
+        if (code is not null) claims["c_hash"] = HalfHash(code);
         if (scopes.HasOidc(OidcScopes.Email) && user.Email is not null) claims["email"] = user.Email;
         if (scopes.HasOidc(OidcScopes.Profile))
         {
@@ -85,6 +94,9 @@ public static class EntraClaims
         content.Resource.AppId.TryWriteBytes(bytes[16..]);
         return "0.A" + B64.EncodeToString(bytes) + ".";
     }
+
+    // OIDC §3.3.2.11: base64url of the left half of the SHA-256 of the ASCII value.
+    private static string HalfHash(string value) => B64.EncodeToString(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(value)).AsSpan(0, 16));
 
     private static string Opaque(int bytes) => B64.EncodeToString(RandomNumberGenerator.GetBytes(bytes));
 }

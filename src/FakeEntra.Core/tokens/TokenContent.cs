@@ -54,6 +54,16 @@ public sealed record TokenContent
     public IReadOnlyList<string> Roles { get; init; } = [];
     public required DateTimeOffset IssuedAt { get; init; }
     public required TimeSpan Lifetime { get; init; }
+    /// <summary>Set when a person signed in through the pages: what the ID token then adds.</summary>
+    public InteractiveSignIn? Interactive { get; init; }
 
     public DateTimeOffset ExpiresAt => IssuedAt + Lifetime;
+}
+
+/// <summary>Facts of a browser sign-in that ID tokens carry: the request's nonce, the session and when the person authenticated.</summary>
+public sealed record InteractiveSignIn
+{
+    public string? Nonce { get; init; }
+    public required Guid SessionId { get; init; }
+    public required DateTimeOffset AuthTime { get; init; }
 }

@@ -3,6 +3,7 @@ using FakeEntra.Server.Certificates;
 using FakeEntra.Server.World;
 using FakeEntra.Server.Errors;
 using FakeEntra.Server.Metadata;
+using FakeEntra.Server.SignIn;
 using FakeEntra.Server.Signing;
 using FakeEntra.Server.Storage;
 using FakeEntra.Server.Token;
@@ -65,12 +66,17 @@ public static class FakeEntraHost
             .SetApplicationName("FakeEntra")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
         builder.Services.AddTokenEndpoint();
+        builder.Services.AddSignIn();
 
         var app = builder.Build();
         app.UseRequestIds();
         app.UseAadErrors();
         app.MapMetadata();
         app.MapTokenEndpoint();
+        app.MapSignIn();
+        app.MapDeviceCode();
+        app.MapLogout();
+        app.MapUserInfo();
         return app;
     }
 }

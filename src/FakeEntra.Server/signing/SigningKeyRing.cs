@@ -14,6 +14,9 @@ public sealed class SigningKeyRing
 
     private SigningKeyRing(IReadOnlyList<SigningKey> keys) => _keys = keys;
 
+    /// <summary>Every key a token of ours may be signed with.</summary>
+    public IReadOnlyList<SigningKey> All => _keys;
+
     /// <summary>The key new tokens are signed with.</summary>
     public SigningKey Active => _keys[0];
 

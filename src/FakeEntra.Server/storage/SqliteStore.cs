@@ -24,6 +24,7 @@ public sealed class SqliteStore
             CREATE TABLE IF NOT EXISTS tenants (id TEXT PRIMARY KEY, json TEXT NOT NULL, updated TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS signing_keys (kid TEXT PRIMARY KEY, certificate BLOB NOT NULL, private_key BLOB NOT NULL, created TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS revoked_grants (id TEXT PRIMARY KEY, revoked TEXT NOT NULL);
             """);
     }
 
@@ -93,6 +94,27 @@ public sealed class SqliteStore
         command.Parameters.AddWithValue("$cert", certificate);
         command.Parameters.AddWithValue("$key", privateKey);
         command.Parameters.AddWithValue("$created", DateTimeOffset.UtcNow.ToString("O"));
+        command.ExecuteNonQuery();
+    }
+
+    public IReadOnlyList<Guid> LoadRevokedGrants()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id FROM revoked_grants";
+        using var reader = command.ExecuteReader();
+        var ids = new List<Guid>();
+        while (reader.Read()) ids.Add(Guid.Parse(reader.GetString(0)));
+        return ids;
+    }
+
+    public void AddRevokedGrant(Guid id)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT OR IGNORE INTO revoked_grants (id, revoked) VALUES ($id, $revoked)";
+        command.Parameters.AddWithValue("$id", id.ToString("D"));
+        command.Parameters.AddWithValue("$revoked", DateTimeOffset.UtcNow.ToString("O"));
         command.ExecuteNonQuery();
     }
 

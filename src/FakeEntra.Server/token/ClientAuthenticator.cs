@@ -38,9 +38,9 @@ public static class ClientAuthenticator
     }
 
     /// <summary>The client's service principal in the tenant the token is for; without one the app does not exist there.</summary>
-    public static ServicePrincipal ServicePrincipalIn(TokenRequest request, Application app, TenantDirectory tenant)
+    public static ServicePrincipal ServicePrincipalIn(DirectorySnapshot directory, Application app, TenantDirectory tenant)
     {
-        var sp = request.Directory.FindServicePrincipal(tenant.Id, app.AppId)
+        var sp = directory.FindServicePrincipal(tenant.Id, app.AppId)
                  ?? throw new AadException(AadErrors.AppNotFound(app.AppId.ToString("D"), tenant.Organization.DisplayName));
         if (!sp.AccountEnabled) throw new AadException(AadErrors.AppDisabled(app.AppId, app.DisplayName));
         return sp;

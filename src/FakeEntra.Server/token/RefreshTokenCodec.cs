@@ -19,6 +19,10 @@ public sealed record RefreshTokenPayload
     public required DateTimeOffset AuthTime { get; init; }
     /// <summary>When this refresh token was issued; inactivity is counted from it.</summary>
     public required DateTimeOffset IssuedAt { get; init; }
+    /// <summary>The authorization code the chain began with, if any; a replayed code revokes it.</summary>
+    public Guid? GrantId { get; init; }
+    /// <summary>The browser session of an interactive sign-in, carried into refreshed ID tokens.</summary>
+    public Guid? SessionId { get; init; }
 }
 
 /// <summary>

@@ -17,9 +17,14 @@ public static class TokenEndpoint
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<RefreshTokenCodec>();
         services.AddSingleton<PasswordVerifier>();
+        services.AddSingleton<GrantRevocations>();
+        services.AddSingleton<IssuedTokenReader>();
         services.AddSingleton<IGrantHandler, ClientCredentialsGrant>();
         services.AddSingleton<IGrantHandler, PasswordGrant>();
         services.AddSingleton<IGrantHandler, RefreshTokenGrant>();
+        services.AddSingleton<IGrantHandler, AuthorizationCodeGrant>();
+        services.AddSingleton<IGrantHandler, DeviceCodeGrant>();
+        services.AddSingleton<IGrantHandler, OnBehalfOfGrant>();
         return services;
     }
 

@@ -13,6 +13,10 @@ public sealed record DelegatedSignIn
     /// <summary>The request's scope string, kept in the refresh token.</summary>
     public required string Scope { get; init; }
     public required DateTimeOffset AuthTime { get; init; }
+    /// <summary>Set for sign-ins through the pages (nonce, session).</summary>
+    public InteractiveSignIn? Interactive { get; init; }
+    /// <summary>The authorization grant (code) the tokens descend from; revoking it ends their refresh tokens.</summary>
+    public Guid? GrantId { get; init; }
 }
 
 /// <summary>Mints Entra-shaped token responses: app-only, or for a user with ID and refresh tokens when the scopes ask for them.</summary>
@@ -24,44 +28,27 @@ public sealed class TokenIssuer(TokenSigner signer, RefreshTokenCodec refreshTok
     // Entra reports one second less than the token's lifetime.
     private static readonly int ExpiresIn = (int)AccessTokenLifetime.TotalSeconds - 1;
 
-    public TokenResponse IssueForApplication(TokenRequest request, AuthenticatedClient client, TenantDirectory tenant, ServicePrincipal clientSp, TenantResource resource)
+    public TokenResponse IssueForApplication(Issuance issuance, AuthenticatedClient client, TenantDirectory tenant, ServicePrincipal clientSp, TenantResource resource)
     {
         var content = new TokenContent
         {
             TenantId = tenant.Id,
-            Issuer = IssuerOf(request, tenant),
+            Issuer = issuance.IssuerOf(tenant.Id),
             Client = client.Application,
             ClientAuthentication = client.Method,
             Resource = resource.Application,
             ClientServicePrincipal = clientSp,
             Roles = Permissions.ApplicationRoles(clientSp, resource),
-            IssuedAt = request.Now,
+            IssuedAt = issuance.Now,
             Lifetime = AccessTokenLifetime,
         };
         // Entra's client-credentials response carries no scope member.
         return new TokenResponse { ExpiresIn = ExpiresIn, AccessToken = signer.Sign(EntraClaims.AccessToken(content)) };
     }
 
-    public TokenResponse IssueForUser(TokenRequest request, DelegatedSignIn signIn)
+    public TokenResponse IssueForUser(Issuance issuance, DelegatedSignIn signIn, bool withClientInfo)
     {
-        var tenant = signIn.TokenTenant;
-        var clientSp = ClientAuthenticator.ServicePrincipalIn(request, signIn.Client.Application, tenant);
-        var scopes = ScopeRequest.Parse(signIn.Scope);
-        var (resource, granted, responseScopes) = Grant(request, signIn, clientSp, scopes);
-
-        var content = new TokenContent
-        {
-            TenantId = tenant.Id,
-            Issuer = IssuerOf(request, tenant),
-            Client = signIn.Client.Application,
-            ClientAuthentication = signIn.Client.Method,
-            Resource = resource.Application,
-            User = TokenUser.Member(signIn.User, tenant.Id),
-            Scopes = granted,
-            Roles = Permissions.UserRoles(signIn.User, resource),
-            IssuedAt = request.Now,
-            Lifetime = AccessTokenLifetime,
-        };
+        var (content, scopes, responseScopes) = Prepare(issuance, signIn);
         return new TokenResponse
         {
             Scope = string.Join(' ', responseScopes),
@@ -70,16 +57,51 @@ public sealed class TokenIssuer(TokenSigner signer, RefreshTokenCodec refreshTok
             IdToken = scopes.HasOidc(OidcScopes.OpenId) ? signer.Sign(EntraClaims.IdToken(content, scopes)) : null,
             RefreshToken = scopes.HasOidc(OidcScopes.OfflineAccess) ? refreshTokens.Protect(new RefreshTokenPayload
             {
-                TenantId = tenant.Id,
+                TenantId = signIn.TokenTenant.Id,
                 ClientId = signIn.Client.Application.AppId,
                 HomeTenantId = signIn.HomeTenant.Id,
                 HomeObjectId = signIn.User.Id,
                 Scope = signIn.Scope,
                 AuthTime = signIn.AuthTime,
-                IssuedAt = request.Now,
+                IssuedAt = issuance.Now,
+                GrantId = signIn.GrantId,
+                SessionId = signIn.Interactive?.SessionId,
             }) : null,
-            ClientInfo = request["client_info"] == "1" ? ClientInfo.Encode(signIn.User.Id, signIn.HomeTenant.Id) : null,
+            ClientInfo = withClientInfo ? ClientInfo.Encode(signIn.User.Id, signIn.HomeTenant.Id) : null,
         };
+    }
+
+    /// <summary>An ID token straight from the authorization endpoint (<c>id_token</c>, <c>code id_token</c>).</summary>
+    public string IdTokenFor(Issuance issuance, DelegatedSignIn signIn, string? code)
+    {
+        var (content, scopes, _) = Prepare(issuance, signIn);
+        return signer.Sign(EntraClaims.IdToken(content, scopes, code));
+    }
+
+    /// <summary>Throws the error the sign-in would meet when tokens are minted (resource, scopes, consent), without minting any.</summary>
+    public void Check(Issuance issuance, DelegatedSignIn signIn) => Prepare(issuance, signIn);
+
+    private static (TokenContent Content, ScopeRequest Scopes, IEnumerable<string> ResponseScopes) Prepare(Issuance issuance, DelegatedSignIn signIn)
+    {
+        var tenant = signIn.TokenTenant;
+        var clientSp = ClientAuthenticator.ServicePrincipalIn(issuance.Directory, signIn.Client.Application, tenant);
+        var scopes = ScopeRequest.Parse(signIn.Scope);
+        var (resource, granted, responseScopes) = Grant(issuance.Directory, signIn, clientSp, scopes);
+        var content = new TokenContent
+        {
+            TenantId = tenant.Id,
+            Issuer = issuance.IssuerOf(tenant.Id),
+            Client = signIn.Client.Application,
+            ClientAuthentication = signIn.Client.Method,
+            Resource = resource.Application,
+            User = TokenUser.Member(signIn.User, tenant.Id),
+            Scopes = granted,
+            Roles = Permissions.UserRoles(signIn.User, resource),
+            IssuedAt = issuance.Now,
+            Lifetime = AccessTokenLifetime,
+            Interactive = signIn.Interactive,
+        };
+        return (content, scopes, responseScopes);
     }
 
     /// <summary>
@@ -87,29 +109,25 @@ public sealed class TokenIssuer(TokenSigner signer, RefreshTokenCodec refreshTok
     /// token, as from Entra, whose scp lists those scopes and the consented User.Read.
     /// </summary>
     private static (TenantResource Resource, IReadOnlyList<string> Scopes, IEnumerable<string> ResponseScopes) Grant(
-        TokenRequest request, DelegatedSignIn signIn, ServicePrincipal clientSp, ScopeRequest scopes)
+        DirectorySnapshot directory, DelegatedSignIn signIn, ServicePrincipal clientSp, ScopeRequest scopes)
     {
         var tenant = signIn.TokenTenant;
-        var client = signIn.Client.Application;
+        var oidc = scopes.Oidc.Where(s => s != OidcScopes.OfflineAccess);
         if (scopes.Resource is null)
         {
-            var graph = Permissions.FindResource(request.Directory, tenant, FirstPartyApplications.MicrosoftGraphResource);
-            var consented = request.Directory.ConsentedScopes(tenant.Id, clientSp.Id, graph.ServicePrincipal.Id, signIn.User.Id);
-            var graphScopes = scopes.Oidc.Where(s => s != OidcScopes.OfflineAccess)
-                .Concat(consented.Contains("User.Read") ? ["User.Read"] : [])
-                .ToList();
+            var graph = Permissions.FindResource(directory, tenant, FirstPartyApplications.MicrosoftGraphResource);
+            var consented = directory.ConsentedScopes(tenant.Id, clientSp.Id, graph.ServicePrincipal.Id, signIn.User.Id);
+            var graphScopes = oidc.Concat(consented.Contains("User.Read") ? ["User.Read"] : []).ToList();
             return (graph, graphScopes, graphScopes);
         }
-        var resource = Permissions.FindResource(request.Directory, tenant, scopes.Resource);
-        var granted = Permissions.DelegatedScopes(request.Directory, tenant.Id, client, clientSp, resource, signIn.User.Id, scopes);
+        var resource = Permissions.FindResource(directory, tenant, scopes.Resource);
+        var granted = Permissions.DelegatedScopes(directory, tenant.Id, signIn.Client.Application, clientSp, resource, signIn.User.Id, scopes);
         if (resource.Application.AppId == FirstPartyApplications.MicrosoftGraphAppId)
         {
             // Graph tokens list the OpenID Connect scopes in scp too, and the response names Graph scopes bare.
-            var withOidc = scopes.Oidc.Where(s => s != OidcScopes.OfflineAccess).Concat(granted).ToList();
+            var withOidc = oidc.Concat(granted).ToList();
             return (resource, withOidc, withOidc);
         }
         return (resource, granted, granted.Select(scopes.Qualify));
     }
-
-    public static string IssuerOf(TokenRequest request, TenantDirectory tenant) => $"{request.Origin}/{tenant.Id:D}/v2.0";
 }

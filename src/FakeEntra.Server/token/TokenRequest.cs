@@ -26,6 +26,9 @@ public sealed class TokenRequest
     public DirectorySnapshot Directory { get; }
     public string Origin { get; }
     public DateTimeOffset Now { get; }
+    public Issuance Issuance => new(Directory, Origin, Now);
+    /// <summary>MSAL sends <c>client_info=1</c> to get the home account ids back.</summary>
+    public bool WantsClientInfo => this["client_info"] == "1";
     /// <summary>Client id and secret from an HTTP Basic header (client_secret_basic).</summary>
     public (string Id, string Secret)? Basic { get; }
 

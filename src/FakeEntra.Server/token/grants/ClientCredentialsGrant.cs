@@ -15,8 +15,8 @@ public sealed class ClientCredentialsGrant(TokenIssuer issuer) : IGrantHandler
         var tenant = request.Path.Tenant is { } t ? request.Directory.FindTenant(t.Id)! : throw new AadException(AadErrors.TenantRequired());
         var scopes = ScopeRequest.Parse(scope);
         if (scopes.Resource is null || !scopes.IsDefault || scopes.Oidc.Count > 0) throw new AadException(AadErrors.ClientCredentialsScope(scope));
-        var clientSp = ClientAuthenticator.ServicePrincipalIn(request, client.Application, tenant);
+        var clientSp = ClientAuthenticator.ServicePrincipalIn(request.Directory, client.Application, tenant);
         var resource = Permissions.FindResource(request.Directory, tenant, scopes.Resource);
-        return issuer.IssueForApplication(request, client, tenant, clientSp, resource);
+        return issuer.IssueForApplication(request.Issuance, client, tenant, clientSp, resource);
     }
 }

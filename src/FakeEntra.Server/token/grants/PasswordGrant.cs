@@ -24,8 +24,8 @@ public sealed class PasswordGrant(TokenIssuer issuer, PasswordVerifier passwords
         if (home.User.PasswordHash is not { } hash || !passwords.Verify(password, hash)) throw new AadException(AadErrors.WrongPassword());
         if (!home.User.AccountEnabled) throw new AadException(AadErrors.AccountDisabled());
 
-        var tokenTenant = TenantAccess.TokenTenant(request, client.Application, home.Tenant, home.User);
-        return issuer.IssueForUser(request, new DelegatedSignIn
+        var tokenTenant = TenantAccess.TokenTenant(request.Path, client.Application, home.Tenant, home.User);
+        return issuer.IssueForUser(request.Issuance, new DelegatedSignIn
         {
             Client = client,
             User = home.User,
@@ -33,7 +33,7 @@ public sealed class PasswordGrant(TokenIssuer issuer, PasswordVerifier passwords
             TokenTenant = tokenTenant,
             Scope = scope,
             AuthTime = request.Now,
-        });
+        }, request.WantsClientInfo);
     }
 
     private static string DomainOf(string username) => username.Split('@') is [_, var domain] ? domain : username;

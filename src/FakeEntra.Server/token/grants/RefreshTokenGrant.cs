@@ -1,4 +1,5 @@
 using FakeEntra.Core.Errors;
+using FakeEntra.Core.Tokens;
 
 namespace FakeEntra.Server.Token.Grants;
 
@@ -6,7 +7,7 @@ namespace FakeEntra.Server.Token.Grants;
 /// Redeems a refresh token for new tokens and a new refresh token (rolling). The user and the tenant are judged again
 /// with the directory as it is now: a disabled account, a revoked session or a lost consent ends the chain.
 /// </summary>
-public sealed class RefreshTokenGrant(TokenIssuer issuer, RefreshTokenCodec codec) : IGrantHandler
+public sealed class RefreshTokenGrant(TokenIssuer issuer, RefreshTokenCodec codec, GrantRevocations revocations) : IGrantHandler
 {
     /// <summary>Entra's maximum inactive time for refresh tokens.</summary>
     public static readonly TimeSpan MaxInactiveTime = TimeSpan.FromDays(90);
@@ -17,7 +18,7 @@ public sealed class RefreshTokenGrant(TokenIssuer issuer, RefreshTokenCodec code
     {
         var client = ClientAuthenticator.Authenticate(request, allowPublicClient: true);
         var payload = codec.Unprotect(request.Required("refresh_token")) ?? throw new AadException(AadErrors.Malformed());
-        if (payload.ClientId != client.Application.AppId) throw new AadException(AadErrors.RefreshTokenNotValid());
+        if (payload.ClientId != client.Application.AppId || revocations.IsRevoked(payload.GrantId)) throw new AadException(AadErrors.RefreshTokenNotValid());
         if (request.Now - payload.IssuedAt > MaxInactiveTime) throw new AadException(AadErrors.RefreshTokenExpired(payload.IssuedAt, MaxInactiveTime));
 
         var home = request.Directory.FindTenant(payload.HomeTenantId);
@@ -29,8 +30,8 @@ public sealed class RefreshTokenGrant(TokenIssuer issuer, RefreshTokenCodec code
 
         var tokenTenant = request.Path.Tenant is null
             ? request.Directory.FindTenant(payload.TenantId) ?? home
-            : TenantAccess.TokenTenant(request, client.Application, home, user);
-        return issuer.IssueForUser(request, new DelegatedSignIn
+            : TenantAccess.TokenTenant(request.Path, client.Application, home, user);
+        return issuer.IssueForUser(request.Issuance, new DelegatedSignIn
         {
             Client = client,
             User = user,
@@ -38,6 +39,8 @@ public sealed class RefreshTokenGrant(TokenIssuer issuer, RefreshTokenCodec code
             TokenTenant = tokenTenant,
             Scope = request["scope"] ?? payload.Scope,
             AuthTime = payload.AuthTime,
-        });
+            Interactive = payload.SessionId is { } session ? new InteractiveSignIn { SessionId = session, AuthTime = payload.AuthTime } : null,
+            GrantId = payload.GrantId,
+        }, request.WantsClientInfo);
     }
 }

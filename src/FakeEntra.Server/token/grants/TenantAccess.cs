@@ -1,5 +1,6 @@
 using FakeEntra.Core.DirectoryObjects;
 using FakeEntra.Core.Errors;
+using FakeEntra.Core.Tenancy;
 
 namespace FakeEntra.Server.Token.Grants;
 
@@ -10,9 +11,9 @@ public static class TenantAccess
     /// The path's tenant, or the user's home tenant for <c>common</c>/<c>organizations</c>. A user of another tenant is
     /// refused with AADSTS50020 (cross-tenant access is evaluated in a later stage of FakeEntra).
     /// </summary>
-    public static TenantDirectory TokenTenant(TokenRequest request, Application client, TenantDirectory home, User user)
+    public static TenantDirectory TokenTenant(TenantPath path, Application client, TenantDirectory home, User user)
     {
-        if (request.Path.Tenant is not { } pathTenant || pathTenant.Id == home.Id) return home;
+        if (path.Tenant is not { } pathTenant || pathTenant.Id == home.Id) return home;
         throw new AadException(AadErrors.UserNotInTenant(
             user.UserPrincipalName, $"https://sts.windows.net/{home.Id:D}/", pathTenant.DisplayName, client.AppId, client.DisplayName));
     }

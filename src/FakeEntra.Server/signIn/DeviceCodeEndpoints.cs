@@ -1,0 +1,66 @@
+using System.Text.Json;
+using FakeEntra.Core.Errors;
+using FakeEntra.Core.Tenancy;
+using FakeEntra.Core.Tokens;
+using FakeEntra.Server.Errors;
+using FakeEntra.Server.Hosting;
+using FakeEntra.Server.World;
+
+namespace FakeEntra.Server.SignIn;
+
+/// <summary>The device code flow's two ends: <c>/{tenant}/oauth2/v2.0/devicecode</c> for the device, <c>/devicelogin</c> for the person.</summary>
+public static class DeviceCodeEndpoints
+{
+    public const string VerificationPath = "/devicelogin";
+
+    public static IEndpointRouteBuilder MapDeviceCode(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/{tenant}/oauth2/v2.0/devicecode", async (string tenant, HttpContext http, DirectoryState directory, DeviceAuthorizations devices, PublicOrigin origin) =>
+        {
+            var form = await Parameters.ReadFormAsync(http.Request);
+            var path = TenantPathResolver.Resolve(tenant, directory.Current);
+            var clientId = form["client_id"].FirstOrDefault() is { Length: > 0 } id ? id : throw new AadException(AadErrors.MissingRequiredParameter("client_id"));
+            var client = (Guid.TryParse(clientId, out var appId) ? directory.Current.FindApplication(appId) : null)
+                         ?? throw new AadException(AadErrors.AppNotFound(clientId, path.Tenant?.DisplayName ?? path.Segment));
+            if (!client.IsFallbackPublicClient) throw new AadException(AadErrors.CredentialMissing());
+            var scope = form["scope"].FirstOrDefault() is { Length: > 0 } s ? s : throw new AadException(AadErrors.ScopeMissing());
+            ScopeRequest.Parse(scope);
+
+            var device = devices.Create(client.AppId, tenant, scope);
+            var verificationUri = origin.Value + VerificationPath;
+            http.Response.ContentType = "application/json; charset=utf-8";
+            AadErrorResponse.NoStore(http.Response);
+            await using var w = new Utf8JsonWriter(http.Response.Body, Json.WriterOptions);
+            w.WriteStartObject();
+            w.WriteString("user_code", device.UserCode);
+            w.WriteString("device_code", device.DeviceCode);
+            w.WriteString("verification_uri", verificationUri);
+            w.WriteNumber("expires_in", (int)DeviceAuthorizations.Lifetime.TotalSeconds);
+            w.WriteNumber("interval", DeviceAuthorizations.Interval);
+            w.WriteString("message", $"To sign in, use a web browser to open the page {verificationUri} and enter the code {device.UserCode} to authenticate.");
+            w.WriteEndObject();
+        });
+
+        app.MapGet(VerificationPath, () => CodeEntryPage(null));
+        app.MapPost(VerificationPath, async (HttpContext http, DeviceAuthorizations devices, SignInFlow flow) =>
+        {
+            var form = await Parameters.ReadFormAsync(http.Request);
+            var code = form["otc"].ToString().Trim();
+            var device = devices.FindPending(code);
+            if (device is null) return CodeEntryPage("That code didn't work. Check the code and try again.");
+            return SignInEndpoints.Guard(http, () => flow.Continue(http, new SignInState { Tenant = device.Tenant, DeviceUserCode = device.UserCode }));
+        });
+        return app;
+    }
+
+    private static IResult CodeEntryPage(string? error) => Results.Content(Html.Page("Enter code", null, $"""
+        <form method="post" action="{VerificationPath}" novalidate>
+        <h1>Enter code</h1>
+        <p>Enter the code displayed on your app or device.</p>
+        {Html.Error(error)}
+        <label for="otc">Code</label>
+        <input type="text" id="otc" name="otc" autocomplete="off" autocapitalize="characters" spellcheck="false" required autofocus aria-describedby="error">
+        <div class="actions"><button type="submit">Next</button></div>
+        </form>
+        """), "text/html; charset=utf-8", statusCode: error is null ? 200 : 400);
+}

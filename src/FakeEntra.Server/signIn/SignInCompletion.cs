@@ -1,0 +1,111 @@
+using FakeEntra.Core.Errors;
+using FakeEntra.Core.Tokens;
+using FakeEntra.Server.Hosting;
+using FakeEntra.Server.Token;
+using FakeEntra.Server.Token.Grants;
+
+namespace FakeEntra.Server.SignIn;
+
+/// <summary>
+/// The end of a sign-in: the session gains the account, and the app gets its code and/or ID token (or, for a device code,
+/// the device is told it may collect its tokens).
+/// </summary>
+public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes codes, DeviceAuthorizations devices, SessionCookie cookie, PublicOrigin origin)
+{
+    public IResult Complete(SignInContext context)
+    {
+        var state = context.State;
+        var (home, user) = context.SignedInUser ?? throw new AadException(AadErrors.UserNotFound(state.Tenant));
+        if (!user.AccountEnabled) return ErrorPage.For(context.Http, AadErrors.AccountDisabled());
+        var authTime = state.AuthTime ?? context.Now;
+        var session = context.Session ?? SignInSession.New();
+        var account = new SessionAccount(home.Id, user.Id, user.UserPrincipalName, authTime);
+
+        if (state.DeviceUserCode is { } userCode) return CompleteDevice(context, userCode, session, account);
+
+        var request = AuthorizeRequest.Parse(state.Authorize ?? throw new AadException(AadErrors.ParameterNotValid("ctx")), state.Tenant, context.Directory);
+        var tokenTenant = TenantAccess.TokenTenant(request.Path, request.Client, home, user);
+        session = session.WithAccount(account, request.Client.AppId);
+        var signIn = new DelegatedSignIn
+        {
+            Client = new AuthenticatedClient(request.Client, ClientAuthenticationMethod.None),
+            User = user,
+            HomeTenant = home,
+            TokenTenant = tokenTenant,
+            Scope = request.Scope,
+            AuthTime = authTime,
+            Interactive = new InteractiveSignIn { Nonce = request.Nonce, SessionId = session.SessionId, AuthTime = authTime },
+            GrantId = Guid.NewGuid(),
+        };
+        var issuance = new Issuance(context.Directory, origin.Value, context.Now);
+        try
+        {
+            // Scopes and consent are judged now, so the app learns of a problem at the redirect rather than at redemption.
+            issuer.Check(issuance, signIn);
+        }
+        catch (AadException e)
+        {
+            return AuthorizationResponse.Error(context.Http, request, e.Error);
+        }
+        cookie.Write(context.Http, session);
+
+        var code = request.ReturnsCode ? codes.Issue(new AuthorizationCode
+        {
+            GrantId = signIn.GrantId.Value,
+            ClientId = request.Client.AppId,
+            RedirectUri = request.RedirectUri,
+            TenantId = tokenTenant.Id,
+            HomeTenantId = home.Id,
+            UserId = user.Id,
+            Scope = request.Scope,
+            Nonce = request.Nonce,
+            CodeChallenge = request.CodeChallenge,
+            CodeChallengeMethod = request.CodeChallengeMethod,
+            SessionId = session.SessionId,
+            AuthTime = authTime,
+            ExpiresAt = context.Now + AuthorizationCodes.Lifetime,
+        }) : null;
+        var idToken = request.ReturnsIdToken ? issuer.IdTokenFor(issuance, signIn, code) : null;
+        return AuthorizationResponse.Success(request,
+        [
+            new("code", code),
+            new("id_token", idToken),
+            new("session_state", session.SessionId.ToString("D")),
+        ]);
+    }
+
+    /// <summary>For <c>prompt=none</c> when a page would be needed.</summary>
+    public IResult InteractionRequired(SignInContext context)
+    {
+        var request = AuthorizeRequest.Parse(context.State.Authorize ?? throw new AadException(AadErrors.ParameterNotValid("ctx")), context.State.Tenant, context.Directory);
+        return AuthorizationResponse.Error(context.Http, request, AadErrors.AmbiguousAccount());
+    }
+
+    private IResult CompleteDevice(SignInContext context, string userCode, SignInSession session, SessionAccount account)
+    {
+        var pending = devices.FindPending(userCode);
+        var app = pending is null ? null : context.Directory.FindApplication(pending.ClientId);
+        if (pending is null || app is null) return ErrorPage.For(context.Http, AadErrors.DeviceExpired());
+        if (context.State.DeviceDeclined)
+        {
+            devices.Complete(userCode, d => d with { Status = DeviceAuthorizationStatus.Declined });
+            return DevicePage(context, "Sign-in cancelled", $"You have declined to sign in to {app.DisplayName} on your device. You may now close this window.");
+        }
+        session = session.WithAccount(account, app.AppId);
+        cookie.Write(context.Http, session);
+        devices.Complete(userCode, d => d with
+        {
+            Status = DeviceAuthorizationStatus.Approved,
+            HomeTenantId = account.HomeTenantId,
+            UserId = account.UserId,
+            AuthTime = account.AuthTime,
+            SessionId = session.SessionId,
+        });
+        return DevicePage(context, app.DisplayName,
+            $"You have signed in to the {app.DisplayName} application on your device. You may now close this window.");
+    }
+
+    private static IResult DevicePage(SignInContext context, string title, string message) =>
+        Results.Content(Html.Page(title, SignInContext.Brand(context.SignedInUser?.Tenant), $"<h1>{Html.E(title)}</h1><p role=\"status\">{Html.E(message)}</p>"),
+            "text/html; charset=utf-8");
+}

@@ -1,0 +1,100 @@
+using FakeEntra.Core.Errors;
+using FakeEntra.Server.SignIn.Steps;
+using FakeEntra.Server.World;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FakeEntra.Server.SignIn;
+
+/// <summary>The pages a person signs in on: <c>/{tenant}/oauth2/v2.0/authorize</c> and the posts of its steps.</summary>
+public static class SignInEndpoints
+{
+    public static IServiceCollection AddSignIn(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SessionCookie>();
+        services.AddSingleton<SignInStateProtector>();
+        services.AddSingleton<AuthorizationCodes>();
+        services.AddSingleton<DeviceAuthorizations>();
+        services.AddSingleton<SignInCompletion>();
+        services.AddSingleton<SignInFlow>();
+        // The order is the order of the pages.
+        services.AddSingleton<ISignInStep, AccountPickerStep>();
+        services.AddSingleton<ISignInStep, UsernameStep>();
+        services.AddSingleton<ISignInStep, PasswordStep>();
+        services.AddSingleton<ISignInStep, DeviceConfirmStep>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/{tenant}/oauth2/v2.0/authorize", ["GET", "POST"], async (string tenant, HttpContext http, SignInFlow flow, SessionCookie cookie, DirectoryState directory) =>
+        {
+            var parameters = await Parameters.ReadAsync(http.Request);
+            return Guard(http, () => Authorize(http, tenant, parameters, flow, cookie, directory));
+        });
+
+        app.MapPost("/{tenant}/" + SignInFlow.LoginPath, async (string tenant, HttpContext http, SignInFlow flow, SignInStateProtector protector) =>
+        {
+            var form = await Parameters.ReadFormAsync(http.Request);
+            return Guard(http, () =>
+            {
+                var state = protector.Unprotect(form["ctx"]);
+                if (!string.Equals(state.Tenant, tenant, StringComparison.OrdinalIgnoreCase)) throw new AadException(AadErrors.ParameterNotValid("ctx"));
+                return flow.Post(http, state, form["step"], form);
+            });
+        });
+        return app;
+    }
+
+    private static IResult Authorize(HttpContext http, string tenant, Dictionary<string, string> parameters, SignInFlow flow, SessionCookie cookie, DirectoryState directory)
+    {
+        AuthorizeRequest request;
+        try
+        {
+            request = AuthorizeRequest.Parse(parameters, tenant, directory.Current);
+        }
+        catch (AuthorizeRedirectException e)
+        {
+            return AuthorizationResponse.Error(http, e.Request, e.Error);
+        }
+
+        var accounts = cookie.Read(http)?.Accounts ?? [];
+        var hinted = request.LoginHint is { } hint ? accounts.Where(a => string.Equals(a.Username, hint, StringComparison.OrdinalIgnoreCase)).ToList() : accounts.ToList();
+        var state = new SignInState { Tenant = tenant, Authorize = parameters };
+        var signedIn = (SessionAccount account) => state with
+        {
+            Username = account.Username,
+            HomeTenantId = account.HomeTenantId,
+            UserId = account.UserId,
+            Authenticated = true,
+            AuthTime = account.AuthTime,
+        };
+        switch (request.Prompt)
+        {
+            case "login":
+                return flow.Continue(http, state);
+            case "none":
+                if (hinted.Count == 0) return AuthorizationResponse.Error(http, request, AadErrors.NoSignedInUser());
+                if (hinted.Count > 1) return AuthorizationResponse.Error(http, request, AadErrors.AmbiguousAccount());
+                return flow.Continue(http, signedIn(hinted[0]), silent: true);
+            case "select_account":
+                return flow.Continue(http, state with { PickAccount = true });
+            default:
+                if (hinted.Count == 1) return flow.Continue(http, signedIn(hinted[0]));
+                return flow.Continue(http, state with { PickAccount = accounts.Count > 1 && request.LoginHint is null });
+        }
+    }
+
+    /// <summary>Errors on these pages are pages too, never JSON and never a 500.</summary>
+    public static IResult Guard(HttpContext http, Func<IResult> page)
+    {
+        try
+        {
+            return page();
+        }
+        catch (AadException e)
+        {
+            return ErrorPage.For(http, e.Error);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using FakeEntra.Core.Errors;
+using FakeEntra.Core.Tokens;
+using FakeEntra.Server.SignIn;
+
+namespace FakeEntra.Server.Token.Grants;
+
+/// <summary>The device's polling: pending, too fast, declined, expired, unknown, or the tokens once the person approved.</summary>
+public sealed class DeviceCodeGrant(TokenIssuer issuer, DeviceAuthorizations devices) : IGrantHandler
+{
+    // A poll sooner than this after the last one is answered slow_down (MSAL waits the full interval).
+    private static readonly TimeSpan MinimumGap = TimeSpan.FromSeconds(DeviceAuthorizations.Interval - 2);
+
+    public string GrantType => "urn:ietf:params:oauth:grant-type:device_code";
+
+    public TokenResponse Handle(TokenRequest request)
+    {
+        var client = ClientAuthenticator.Authenticate(request, allowPublicClient: true);
+        var deviceCode = request["device_code"] ?? request.Required("code");
+        var device = devices.Poll(deviceCode);
+        if (device is null || device.ClientId != client.Application.AppId) throw new AadException(AadErrors.DeviceCodeUnknown());
+        switch (device.Status)
+        {
+            case DeviceAuthorizationStatus.Redeemed:
+                throw new AadException(AadErrors.DeviceCodeUsed());
+            case DeviceAuthorizationStatus.Declined:
+                throw new AadException(AadErrors.DeviceDeclined());
+            case DeviceAuthorizationStatus.Pending when request.Now > device.ExpiresAt:
+                throw new AadException(AadErrors.DeviceExpired());
+            case DeviceAuthorizationStatus.Pending when device.LastPoll is { } last && request.Now - last < MinimumGap:
+                throw new AadException(AadErrors.PollingTooFast(DeviceAuthorizations.Interval));
+            case DeviceAuthorizationStatus.Pending:
+                throw new AadException(AadErrors.DevicePending());
+        }
+
+        var home = request.Directory.FindTenant(device.HomeTenantId!.Value);
+        var user = home is null ? null : request.Directory.FindUser(home.Id, device.UserId!.Value);
+        if (home is null || user is null) throw new AadException(AadErrors.UserNotFound(device.Tenant));
+        var path = Core.Tenancy.TenantPathResolver.Resolve(device.Tenant, request.Directory);
+        return issuer.IssueForUser(request.Issuance, new DelegatedSignIn
+        {
+            Client = client,
+            User = user,
+            HomeTenant = home,
+            TokenTenant = TenantAccess.TokenTenant(path, client.Application, home, user),
+            Scope = device.Scope,
+            AuthTime = device.AuthTime!.Value,
+            Interactive = new InteractiveSignIn { SessionId = device.SessionId!.Value, AuthTime = device.AuthTime!.Value },
+        }, request.WantsClientInfo);
+    }
+}
