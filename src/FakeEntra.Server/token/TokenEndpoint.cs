@@ -30,7 +30,8 @@ public static class TokenEndpoint
 
     public static IEndpointRouteBuilder MapTokenEndpoint(this IEndpointRouteBuilder app)
     {
-        var handlers = app.ServiceProvider.GetServices<IGrantHandler>().ToDictionary(h => h.GrantType, StringComparer.Ordinal);
+        var handlers = app.ServiceProvider.GetServices<IGrantHandler>().SelectMany(h => h.GrantTypes.Select(t => (Type: t, Handler: h)))
+            .ToDictionary(p => p.Type, p => p.Handler, StringComparer.Ordinal);
         app.MapPost("/{tenant}/oauth2/v2.0/token", async (string tenant, HttpContext context, DirectoryState directory, PublicOrigin origin, TimeProvider clock) =>
         {
             var snapshot = directory.Current;

@@ -13,7 +13,7 @@ namespace FakeEntra.Server.Token.Grants;
 /// </summary>
 public sealed class AuthorizationCodeGrant(TokenIssuer issuer, AuthorizationCodes codes, GrantRevocations revocations) : IGrantHandler
 {
-    public string GrantType => "authorization_code";
+    public IReadOnlyList<string> GrantTypes => ["authorization_code"];
 
     public TokenResponse Handle(TokenRequest request)
     {

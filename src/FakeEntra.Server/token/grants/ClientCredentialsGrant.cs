@@ -6,7 +6,7 @@ namespace FakeEntra.Server.Token.Grants;
 /// <summary>App-only tokens: <c>{resource}/.default</c> yields the app roles granted to the client in the path's tenant.</summary>
 public sealed class ClientCredentialsGrant(TokenIssuer issuer) : IGrantHandler
 {
-    public string GrantType => "client_credentials";
+    public IReadOnlyList<string> GrantTypes => ["client_credentials"];
 
     public TokenResponse Handle(TokenRequest request)
     {

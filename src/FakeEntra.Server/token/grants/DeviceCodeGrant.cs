@@ -10,7 +10,7 @@ public sealed class DeviceCodeGrant(TokenIssuer issuer, DeviceAuthorizations dev
     // A poll sooner than this after the last one is answered slow_down (MSAL waits the full interval).
     private static readonly TimeSpan MinimumGap = TimeSpan.FromSeconds(DeviceAuthorizations.Interval - 2);
 
-    public string GrantType => "urn:ietf:params:oauth:grant-type:device_code";
+    public IReadOnlyList<string> GrantTypes => ["urn:ietf:params:oauth:grant-type:device_code", "device_code"];
 
     public TokenResponse Handle(TokenRequest request)
     {

@@ -8,7 +8,7 @@ namespace FakeEntra.Server.Token.Grants;
 /// </summary>
 public sealed class OnBehalfOfGrant(TokenIssuer issuer, IssuedTokenReader reader) : IGrantHandler
 {
-    public string GrantType => "urn:ietf:params:oauth:grant-type:jwt-bearer";
+    public IReadOnlyList<string> GrantTypes => ["urn:ietf:params:oauth:grant-type:jwt-bearer"];
 
     public TokenResponse Handle(TokenRequest request)
     {

@@ -9,7 +9,7 @@ namespace FakeEntra.Server.Token.Grants;
 /// </summary>
 public sealed class PasswordGrant(TokenIssuer issuer, PasswordVerifier passwords) : IGrantHandler
 {
-    public string GrantType => "password";
+    public IReadOnlyList<string> GrantTypes => ["password"];
 
     public TokenResponse Handle(TokenRequest request)
     {

@@ -12,7 +12,7 @@ public sealed class RefreshTokenGrant(TokenIssuer issuer, RefreshTokenCodec code
     /// <summary>Entra's maximum inactive time for refresh tokens.</summary>
     public static readonly TimeSpan MaxInactiveTime = TimeSpan.FromDays(90);
 
-    public string GrantType => "refresh_token";
+    public IReadOnlyList<string> GrantTypes => ["refresh_token"];
 
     public TokenResponse Handle(TokenRequest request)
     {
