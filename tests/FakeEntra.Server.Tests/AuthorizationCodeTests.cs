@@ -43,8 +43,12 @@ public class AuthorizationCodeTests(WoodgroveServer woodgrove) : IClassFixture<W
         using var http = Server.CreateClient();
         var response = await http.PostAsync($"/{Woodgrove.Domain}/oauth2/v2.0/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "authorization_code", ["client_id"] = Woodgrove.Web, ["client_secret"] = Woodgrove.WebSecret,
-            ["code"] = code, ["redirect_uri"] = redirect, ["code_verifier"] = verifier,
+            ["grant_type"] = "authorization_code",
+            ["client_id"] = Woodgrove.Web,
+            ["client_secret"] = Woodgrove.WebSecret,
+            ["code"] = code,
+            ["redirect_uri"] = redirect,
+            ["code_verifier"] = verifier,
             ["scope"] = "openid profile offline_access api://middle/Middle.Call",
         }));
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
@@ -155,7 +159,9 @@ public class AuthorizationCodeTests(WoodgroveServer woodgrove) : IClassFixture<W
         using var http = Server.CreateClient();
         var refresh = await http.PostAsync($"/{Woodgrove.Domain}/oauth2/v2.0/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "refresh_token", ["client_id"] = Woodgrove.Web, ["client_secret"] = Woodgrove.WebSecret,
+            ["grant_type"] = "refresh_token",
+            ["client_id"] = Woodgrove.Web,
+            ["client_secret"] = Woodgrove.WebSecret,
             ["refresh_token"] = first.GetProperty("refresh_token").GetString()!,
         }));
         await ErrorTests.AssertEntraError(refresh, 400, 70000, "invalid_grant", null);

@@ -26,7 +26,9 @@ public class DeviceLogoutUserInfoTests(WoodgroveServer woodgrove) : IClassFixtur
         using var http = Server.CreateClient();
         return await http.PostAsync($"/{Woodgrove.Domain}/oauth2/v2.0/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "urn:ietf:params:oauth:grant-type:device_code", ["client_id"] = Woodgrove.Desktop, ["device_code"] = deviceCode,
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:device_code",
+            ["client_id"] = Woodgrove.Desktop,
+            ["device_code"] = deviceCode,
         }));
     }
 
@@ -130,7 +132,10 @@ public class DeviceLogoutUserInfoTests(WoodgroveServer woodgrove) : IClassFixtur
         using var http = Server.CreateClient();
         var token = await http.PostAsync($"/{Woodgrove.Domain}/oauth2/v2.0/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "password", ["client_id"] = Woodgrove.Desktop, ["username"] = "ada@woodgrove.example", ["password"] = Woodgrove.Password,
+            ["grant_type"] = "password",
+            ["client_id"] = Woodgrove.Desktop,
+            ["username"] = "ada@woodgrove.example",
+            ["password"] = Woodgrove.Password,
             ["scope"] = "openid profile email",
         }));
         var tokens = JsonDocument.Parse(await token.Content.ReadAsStringAsync()).RootElement;

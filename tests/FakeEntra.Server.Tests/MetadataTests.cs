@@ -103,4 +103,21 @@ public class MetadataTests(FakeEntraServer server)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(4, body.GetProperty("tenants").GetInt32());
     }
+
+    [Fact]
+    public async Task The_start_page_lists_the_world_with_development_credentials_and_configuration()
+    {
+        using var http = server.CreateClient();
+        var html = System.Net.WebUtility.HtmlDecode(await http.GetStringAsync("/"));
+        foreach (var tenant in new[] { World.Contoso, World.Fabrikam, World.Northwind, "9b857bb0-5fb4-4a8c-a685-a9b12a25ae3e" })
+            Assert.Contains($"/{tenant}/v2.0/.well-known/openid-configuration", html);
+        Assert.Contains("alice@contoso.com", html);
+        Assert.Contains(World.Password, html);
+        Assert.Contains(World.DaemonSecret, html);
+        Assert.Contains("grace_northwind.com#EXT#@contoso.onmicrosoft.com", html);
+        Assert.Contains("WithInstanceDiscovery(false)", html);
+        Assert.Contains("AddOpenIdConnect", html);
+        Assert.Contains("knownAuthorities", html);
+        Assert.Contains($"\"Instance\": \"{server.Origin}/\"", html);
+    }
 }

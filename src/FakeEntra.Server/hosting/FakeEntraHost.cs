@@ -4,6 +4,7 @@ using FakeEntra.Server.World;
 using FakeEntra.Server.Errors;
 using FakeEntra.Server.Metadata;
 using FakeEntra.Server.SignIn;
+using FakeEntra.Server.StartPage;
 using FakeEntra.Server.Signing;
 using FakeEntra.Server.Storage;
 using FakeEntra.Server.Token;
@@ -67,6 +68,7 @@ public static class FakeEntraHost
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
         builder.Services.AddTokenEndpoint();
         builder.Services.AddSignIn();
+        builder.Services.AddSingleton<DevCredentials>();
 
         var app = builder.Build();
         app.UseRequestIds();
@@ -77,6 +79,7 @@ public static class FakeEntraHost
         app.MapDeviceCode();
         app.MapLogout();
         app.MapUserInfo();
+        app.MapStartPage();
         return app;
     }
 }

@@ -32,6 +32,9 @@ public static class Html
           .identity { margin-bottom: 8px; }
           .accounts button { display: block; width: 100%; text-align: left; background: #fff; color: #1b1b1b; border-bottom: 1px solid #ddd; padding: 12px 4px; }
           .details { font-size: .8rem; color: #5e5e5e; word-break: break-all; }
+          table { border-collapse: collapse; width: 100%; font-size: .85rem; margin-bottom: 16px; }
+          th, td { text-align: left; border-bottom: 1px solid #ddd; padding: 4px 6px; vertical-align: top; }
+          pre { background: #f6f6f6; padding: 8px; overflow-x: auto; font-size: .8rem; }
           footer { text-align: center; font-size: .75rem; color: #5e5e5e; }
         </style>
         </head>
