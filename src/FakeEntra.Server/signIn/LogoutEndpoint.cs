@@ -1,3 +1,4 @@
+using FakeEntra.Server.Hosting;
 using FakeEntra.Core.DirectoryObjects;
 using FakeEntra.Core.Tenancy;
 using FakeEntra.Core.Tokens;

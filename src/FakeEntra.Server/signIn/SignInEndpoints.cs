@@ -1,3 +1,4 @@
+using FakeEntra.Server.Hosting;
 using FakeEntra.Core.Errors;
 using FakeEntra.Server.SignIn.Steps;
 using FakeEntra.Server.World;

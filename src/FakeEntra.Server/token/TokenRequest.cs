@@ -3,6 +3,7 @@ using System.Text;
 using FakeEntra.Core.DirectoryObjects;
 using FakeEntra.Core.Errors;
 using FakeEntra.Core.Tenancy;
+using FakeEntra.Server.Hosting;
 using Microsoft.Extensions.Primitives;
 
 namespace FakeEntra.Server.Token;
@@ -38,19 +39,8 @@ public sealed class TokenRequest
 
     public static async Task<TokenRequest> ReadAsync(HttpContext context, TenantPath path, DirectorySnapshot directory, string origin, TimeProvider clock)
     {
-        IFormCollection form = FormCollection.Empty;
         // A body that is not a form counts as one without parameters, as Entra treats it.
-        if (context.Request.HasFormContentType)
-        {
-            try
-            {
-                form = await context.Request.ReadFormAsync(context.RequestAborted);
-            }
-            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
-            {
-                throw new AadException(AadErrors.Malformed());
-            }
-        }
+        var form = await Parameters.ReadFormAsync(context.Request);
         return new TokenRequest(form, path, directory, origin, ReadBasic(context.Request.Headers.Authorization), clock.GetUtcNow());
     }
 

@@ -1,4 +1,4 @@
-namespace FakeEntra.Server.SignIn;
+namespace FakeEntra.Server.Hosting;
 
 /// <summary>Request parameters from the query (GET) or form (POST); what cannot be read counts as absent.</summary>
 public static class Parameters
