@@ -62,6 +62,10 @@ public sealed class DirectorySnapshot
     public (TenantDirectory Tenant, User User)? FindUserByPrincipalName(string upn) =>
         _usersByUpn.TryGetValue(upn, out var found) ? found : null;
 
+    /// <summary>The B2B collaboration guest object a tenant holds for an account of another tenant (matched by its mail).</summary>
+    public User? FindGuest(Guid tenantId, string homeUserPrincipalName) =>
+        FindTenant(tenantId)?.Users.FirstOrDefault(u => u.IsGuest && string.Equals(u.Mail, homeUserPrincipalName, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Groups the user belongs to, directly or through nested groups.</summary>
     public IReadOnlySet<Guid> GroupsOf(Guid tenantId, Guid userId) =>
         _transitiveGroups.GetValueOrDefault((tenantId, userId)) ?? EmptySet;

@@ -60,6 +60,16 @@ public static class AadErrors
     public static readonly AadErrorDefinition AssertionExpired = new(500133, "AssertionExpired", "invalid_grant", BadRequest);
     public static readonly AadErrorDefinition AssertionSignatureInvalid = new(50013, "InvalidAssertion", "invalid_grant", BadRequest);
     public static readonly AadErrorDefinition AssertionMalformed = new(50027, "InvalidJwtToken", "invalid_request", BadRequest);
+    public static readonly AadErrorDefinition NotAllowedByOutboundPolicy = new(500212, "NotAllowedByOutboundPolicyTenant", "invalid_grant", BadRequest);
+    public static readonly AadErrorDefinition NotAllowedByInboundPolicy = new(500213, "NotAllowedByInboundPolicyTenant", "invalid_grant", BadRequest);
+    public static readonly AadErrorDefinition NotAllowedByTenantRestrictions = new(5000211, "NotAllowedTenantRestrictionsV2Tenant", "invalid_grant", BadRequest);
+    public static readonly AadErrorDefinition MfaRequired = new(50076, "UserStrongAuthClientAuthNRequired", "interaction_required", BadRequest, "basic_action");
+    public static readonly AadErrorDefinition MfaEnrollmentRequired = new(50079, "UserStrongAuthEnrollmentRequired", "interaction_required", BadRequest, "basic_action");
+    public static readonly AadErrorDefinition DeviceNotCompliant = new(53000, "DeviceNotCompliant", "interaction_required", BadRequest);
+    public static readonly AadErrorDefinition DeviceNotDomainJoined = new(53001, "DeviceNotDomainJoined", "interaction_required", BadRequest);
+    public static readonly AadErrorDefinition BlockedByConditionalAccess = new(53003, "BlockedByConditionalAccess", "interaction_required", BadRequest, "message_only");
+    public static readonly AadErrorDefinition PassThroughUserMfaError = new(90072, "PassThroughUserMfaError", "invalid_grant", BadRequest);
+    public static readonly AadErrorDefinition StrongAuthenticationFailed = new(500121, "AuthenticationFailedDuringStrongAuthRequest", "invalid_grant", BadRequest);
 
     /// <summary>Every code above, for documentation and tests.</summary>
     public static IReadOnlyList<AadErrorDefinition> All { get; } =
@@ -74,6 +84,8 @@ public static class AadErrors
         CodeAlreadyRedeemed, ExpiredOrRevokedGrant, CodeVerifierMismatch, CodeVerifierMissing, ReplyAddressMismatch, GrantForOtherTenant,
         AuthorizationPending, DeviceCodeExpired, DeviceFlowDeclined, BadVerificationCode, SlowDown, DeviceFlowAlreadyUsed,
         AssertionAudienceMismatch, AssertionExpired, AssertionSignatureInvalid, AssertionMalformed,
+        NotAllowedByOutboundPolicy, NotAllowedByInboundPolicy, NotAllowedByTenantRestrictions, MfaRequired, MfaEnrollmentRequired,
+        DeviceNotCompliant, DeviceNotDomainJoined, BlockedByConditionalAccess, PassThroughUserMfaError, StrongAuthenticationFailed,
     ];
 
     public static AadError TenantNotFound(string tenant) => InvalidTenantName.With(
@@ -218,6 +230,35 @@ public static class AadErrors
         "Assertion failed signature validation. [Reason - The provided signature value did not match the expected signature value.]");
 
     public static AadError AssertionNotJwt() => AssertionMalformed.With("JWT token is invalid or malformed.");
+
+    public static AadError OutboundPolicyBlocks() => NotAllowedByOutboundPolicy.With(
+        "The user's administrator has set an outbound access policy that does not allow access to the resource tenant.");
+
+    public static AadError InboundPolicyBlocks() => NotAllowedByInboundPolicy.With(
+        "The resource tenant's cross-tenant access policy does not allow this user to access this tenant.");
+
+    public static AadError TenantRestrictionsBlock(string tenant) => NotAllowedByTenantRestrictions.With(
+        $"A tenant restrictions policy added to this request by a device or network administrator does not allow access to '{tenant}'.");
+
+    public static AadError MfaNeeded(Guid resource) => MfaRequired.With(
+        $"Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '{resource}'.");
+
+    public static AadError MfaEnrollmentNeeded(Guid resource) => MfaEnrollmentRequired.With(
+        $"Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication to access '{resource}'.");
+
+    public static AadError DeviceMustBeCompliant() => DeviceNotCompliant.With(
+        "Device is not in required device state: compliant. Conditional Access policy requires a compliant device, and the device is not compliant. The user must enroll their device with an approved MDM provider like Intune.");
+
+    public static AadError DeviceMustBeDomainJoined() => DeviceNotDomainJoined.With(
+        "Device is not in required device state: domain_joined. Conditional Access policy requires a domain joined device, and the device is not domain joined.");
+
+    public static AadError ConditionalAccessBlocks() => BlockedByConditionalAccess.With(
+        "Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.");
+
+    public static AadError ExternalUserCannotSatisfyMfa() => PassThroughUserMfaError.With(
+        "The external account that the user signs in with does not exist on the tenant that they signed into; so the user can't satisfy the MFA requirements for the tenant.");
+
+    public static AadError WrongOneTimeCode() => StrongAuthenticationFailed.With("Authentication failed during strong authentication request.");
 
     public static AadError OnlyPost(string method) => PostRequired.With($"The endpoint only accepts POST requests. Received a {method} request.");
 
