@@ -138,10 +138,10 @@ public class MsalTests(FakeEntraServer server)
     }
 
     [Fact]
-    public async Task A_user_of_another_tenant_is_AADSTS50020_for_msal()
+    public async Task A_user_of_another_tenant_is_AADSTS50020_for_msal_at_an_app_not_enabled_for_direct_connect()
     {
         var error = await Assert.ThrowsAnyAsync<MsalServiceException>(() =>
-            PublicClient(World.Contoso).AcquireTokenByUsernamePassword([World.SharedChannelsScope], "bob@fabrikam.com", World.Password).ExecuteAsync());
+            PublicClient(World.Contoso).AcquireTokenByUsernamePassword(["User.Read"], "bob@fabrikam.com", World.Password).ExecuteAsync());
         Assert.Contains("AADSTS50020", error.Message);
     }
 

@@ -22,6 +22,14 @@ public static class EntraClaims
         };
         if (content.User is { } user)
         {
+            claims["acct"] = user.Acct;
+            if (user.DeviceId is { } deviceId) claims["deviceid"] = deviceId.ToString("D");
+            if (user.IdentityProvider is { } idp)
+            {
+                claims["idp"] = idp;
+                // Entra sends guests' email by default.
+                if (user.Email is not null) claims["email"] = user.Email;
+            }
             if (user.DisplayName is not null) claims["name"] = user.DisplayName;
             claims["oid"] = user.ObjectId.ToString("D");
             claims["preferred_username"] = user.PreferredUsername;
@@ -69,7 +77,9 @@ public static class EntraClaims
             claims["login_hint"] = LoginHint.Encode(user.HomeTenantId, user.HomeObjectId, user.PreferredUsername);
         }
         if (code is not null) claims["c_hash"] = HalfHash(code);
-        if (scopes.HasOidc(OidcScopes.Email) && user.Email is not null) claims["email"] = user.Email;
+        claims["acct"] = user.Acct;
+        if (user.IdentityProvider is { } identityProvider) claims["idp"] = identityProvider;
+        if ((scopes.HasOidc(OidcScopes.Email) || user.IdentityProvider is not null) && user.Email is not null) claims["email"] = user.Email;
         if (scopes.HasOidc(OidcScopes.Profile))
         {
             if (user.DisplayName is not null) claims["name"] = user.DisplayName;

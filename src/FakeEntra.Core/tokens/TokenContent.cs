@@ -15,6 +15,36 @@ public sealed record TokenUser
     /// <summary>The user's home account, which <c>client_info</c> names.</summary>
     public required Guid HomeTenantId { get; init; }
     public required Guid HomeObjectId { get; init; }
+    /// <summary>The <c>idp</c>: the home tenant's issuer, only for users from another tenant.</summary>
+    public string? IdentityProvider { get; init; }
+    /// <summary>The <c>acct</c> claim: 0 for members of the token's tenant, 1 for external users.</summary>
+    public int Acct { get; init; }
+    /// <summary>The device the sign-in came from, if one took part.</summary>
+    public Guid? DeviceId { get; init; }
+
+    public static string HomeIssuer(Guid homeTenantId) => $"https://sts.windows.net/{homeTenantId:D}/";
+
+    /// <summary>A B2B direct connect user: no object in the resource tenant, so the home object id is the <c>oid</c>.</summary>
+    public static TokenUser DirectConnect(User homeUser, Guid homeTenantId) => Member(homeUser, homeTenantId) with
+    {
+        IdentityProvider = HomeIssuer(homeTenantId),
+        Acct = 1,
+    };
+
+    /// <summary>A B2B collaboration guest: the <c>oid</c> is the guest object in the resource tenant.</summary>
+    public static TokenUser Guest(User guest, User homeUser, Guid homeTenantId) => new()
+    {
+        ObjectId = guest.Id,
+        DisplayName = guest.DisplayName ?? homeUser.DisplayName,
+        PreferredUsername = homeUser.UserPrincipalName,
+        GivenName = guest.GivenName,
+        FamilyName = guest.Surname,
+        Email = guest.Mail ?? homeUser.Mail,
+        HomeTenantId = homeTenantId,
+        HomeObjectId = homeUser.Id,
+        IdentityProvider = HomeIssuer(homeTenantId),
+        Acct = 1,
+    };
 
     public static TokenUser Member(User user, Guid tenantId) => new()
     {

@@ -1,9 +1,11 @@
 using FakeEntra.Core.Scenarios;
 using FakeEntra.Server.Certificates;
+using FakeEntra.Server.CrossTenant;
+using FakeEntra.Server.SignInLogs;
 using FakeEntra.Server.World;
 using FakeEntra.Server.Errors;
 using FakeEntra.Server.Metadata;
-using FakeEntra.Server.SignIn;
+using FakeEntra.Server.SignInPages;
 using FakeEntra.Server.StartPage;
 using FakeEntra.Server.Signing;
 using FakeEntra.Server.Storage;
@@ -69,6 +71,11 @@ public static class FakeEntraHost
         builder.Services.AddTokenEndpoint();
         builder.Services.AddSignIn();
         builder.Services.AddSingleton<DevCredentials>();
+        builder.Services.AddSingleton<SignInLogStore>();
+        builder.Services.AddSingleton<SignInLogWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SignInLogWriter>());
+        builder.Services.AddSingleton<CrossTenantGate>();
+        builder.Services.AddSingleton<DirectoryWriter>();
 
         var app = builder.Build();
         app.UseRequestIds();

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using B64 = System.Buffers.Text.Base64Url;
 
-namespace FakeEntra.Server.SignIn;
+namespace FakeEntra.Server.SignInPages;
 
 /// <summary>What an authorization code stands for until the app redeems it.</summary>
 public sealed record AuthorizationCode
@@ -21,6 +21,9 @@ public sealed record AuthorizationCode
     public required Guid SessionId { get; init; }
     public required DateTimeOffset AuthTime { get; init; }
     public required DateTimeOffset ExpiresAt { get; init; }
+    /// <summary>Who the tokens say the user is, as the gate decided at sign-in.</summary>
+    public required Core.Tokens.TokenUser Identity { get; init; }
+    public required Token.SignInProof Proof { get; init; }
 }
 
 /// <summary>

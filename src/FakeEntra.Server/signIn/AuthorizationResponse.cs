@@ -2,7 +2,7 @@ using System.Text;
 using FakeEntra.Core.Errors;
 using FakeEntra.Server.Hosting;
 
-namespace FakeEntra.Server.SignIn;
+namespace FakeEntra.Server.SignInPages;
 
 /// <summary>Sends the result of an authorization request back to the app: query, fragment or form_post.</summary>
 public static class AuthorizationResponse

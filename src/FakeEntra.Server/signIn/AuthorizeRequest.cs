@@ -3,7 +3,7 @@ using FakeEntra.Core.Errors;
 using FakeEntra.Core.Tenancy;
 using FakeEntra.Core.Tokens;
 
-namespace FakeEntra.Server.SignIn;
+namespace FakeEntra.Server.SignInPages;
 
 /// <summary>A refusal that, once the redirect URI is known to be the app's, goes back to the app rather than to a page.</summary>
 public sealed class AuthorizeRedirectException(AadError error, AuthorizeRequest request) : Exception(error.ToString())

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using B64 = System.Buffers.Text.Base64Url;
 
-namespace FakeEntra.Server.SignIn;
+namespace FakeEntra.Server.SignInPages;
 
 public enum DeviceAuthorizationStatus
 {
@@ -27,6 +27,9 @@ public sealed record DeviceAuthorization
     public Guid? UserId { get; init; }
     public DateTimeOffset? AuthTime { get; init; }
     public Guid? SessionId { get; init; }
+    public Guid? ResourceTenantId { get; init; }
+    public Core.Tokens.TokenUser? Identity { get; init; }
+    public Token.SignInProof? Proof { get; init; }
 }
 
 /// <summary>Pending device-code sign-ins, in memory for their fifteen minutes.</summary>

@@ -6,7 +6,7 @@ using FakeEntra.Server.Errors;
 using FakeEntra.Server.Hosting;
 using FakeEntra.Server.World;
 
-namespace FakeEntra.Server.SignIn;
+namespace FakeEntra.Server.SignInPages;
 
 /// <summary>The device code flow's two ends: <c>/{tenant}/oauth2/v2.0/devicecode</c> for the device, <c>/devicelogin</c> for the person.</summary>
 public static class DeviceCodeEndpoints
@@ -48,7 +48,7 @@ public static class DeviceCodeEndpoints
             var code = form["otc"].ToString().Trim();
             var device = devices.FindPending(code);
             if (device is null) return CodeEntryPage("That code didn't work. Check the code and try again.");
-            return SignInEndpoints.Guard(http, () => flow.Continue(http, new SignInState { Tenant = device.Tenant, DeviceUserCode = device.UserCode }));
+            return await SignInEndpoints.Guard(http, () => flow.Continue(http, new SignInState { Tenant = device.Tenant, DeviceUserCode = device.UserCode }));
         });
         return app;
     }

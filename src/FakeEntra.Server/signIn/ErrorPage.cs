@@ -1,7 +1,7 @@
 using FakeEntra.Core.Errors;
 using FakeEntra.Server.Hosting;
 
-namespace FakeEntra.Server.SignIn;
+namespace FakeEntra.Server.SignInPages;
 
 /// <summary>Entra's "Sorry, but we're having trouble signing you in" page, for errors that must not go back to the app.</summary>
 public static class ErrorPage

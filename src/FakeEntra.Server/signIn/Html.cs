@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 
-namespace FakeEntra.Server.SignIn;
+namespace FakeEntra.Server.SignInPages;
 
 /// <summary>The pages' markup: a small Entra-like layout, accessible and usable without JavaScript.</summary>
 public static class Html

@@ -5,7 +5,7 @@ using FakeEntra.Core.Tokens;
 using FakeEntra.Server.World;
 using Microsoft.IdentityModel.JsonWebTokens;
 
-namespace FakeEntra.Server.SignIn;
+namespace FakeEntra.Server.SignInPages;
 
 /// <summary>
 /// <c>/{tenant}/oauth2/v2.0/logout</c>: ends the session (or, with <c>logout_hint</c>, one account of it), calls the registered
@@ -19,7 +19,7 @@ public static class LogoutEndpoint
         app.MapMethods("/{tenant}/oauth2/v2.0/logout", ["GET", "POST"], async (string tenant, HttpContext http, SessionCookie cookie, DirectoryState directory) =>
         {
             var parameters = await Parameters.ReadAsync(http.Request);
-            return SignInEndpoints.Guard(http, () => Logout(http, tenant, parameters, cookie, directory.Current));
+            return await SignInEndpoints.Guard(http, () => Task.FromResult(Logout(http, tenant, parameters, cookie, directory.Current)));
         });
         return app;
     }

@@ -1,6 +1,6 @@
 using FakeEntra.Core.DirectoryObjects;
 
-namespace FakeEntra.Server.SignIn;
+namespace FakeEntra.Server.SignInPages;
 
 /// <summary>Entra's redirect URI rule: an exact match with a registered URI, except that loopback http URIs match on any port.</summary>
 public static class RedirectUris

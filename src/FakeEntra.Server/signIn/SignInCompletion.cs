@@ -1,43 +1,65 @@
 using FakeEntra.Core.Errors;
 using FakeEntra.Core.Tokens;
-using FakeEntra.Server.Hosting;
+using FakeEntra.Server.CrossTenant;
 using FakeEntra.Server.Token;
-using FakeEntra.Server.Token.Grants;
 
-namespace FakeEntra.Server.SignIn;
+namespace FakeEntra.Server.SignInPages;
 
 /// <summary>
-/// The end of a sign-in: the session gains the account, and the app gets its code and/or ID token (or, for a device code,
-/// the device is told it may collect its tokens).
+/// The end of a sign-in: the gate decides (and logs, in both tenants for a cross-tenant sign-in), the session gains the
+/// account, and the app gets its code and/or ID token (or, for a device code, the device may collect its tokens).
 /// </summary>
-public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes codes, DeviceAuthorizations devices, SessionCookie cookie, PublicOrigin origin)
+public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes codes, DeviceAuthorizations devices, SessionCookie cookie,
+    SignInDecisions decisions, CrossTenantGate gate)
 {
-    public IResult Complete(SignInContext context)
+    public async Task<IResult> CompleteAsync(SignInContext context)
     {
         var state = context.State;
         var (home, user) = context.SignedInUser ?? throw new AadException(AadErrors.UserNotFound(state.Tenant));
         if (!user.AccountEnabled) return ErrorPage.For(context.Http, AadErrors.AccountDisabled());
         var authTime = state.AuthTime ?? context.Now;
         var session = context.Session ?? SignInSession.New();
-        var account = new SessionAccount(home.Id, user.Id, user.UserPrincipalName, authTime);
+        var gateRequest = decisions.Request(context);
+        var proof = new SignInProof
+        {
+            MfaAtHome = state.MfaAtHome,
+            MfaAtResource = gateRequest?.MfaAtResource ?? false,
+            DeviceId = gateRequest?.Device?.DeviceId,
+        };
+        var account = new SessionAccount(home.Id, user.Id, user.UserPrincipalName, authTime)
+        {
+            MfaAtHome = state.MfaAtHome,
+            MfaAtResourceTenants = state.MfaAtResourceTenants,
+            DeviceId = state.DeviceId,
+            DeviceKnown = state.DeviceKnown,
+        };
 
-        if (state.DeviceUserCode is { } userCode) return CompleteDevice(context, userCode, session, account);
+        if (state.DeviceUserCode is { } userCode) return await CompleteDeviceAsync(context, userCode, session, account, gateRequest, proof);
 
         var request = AuthorizeRequest.Parse(state.Authorize ?? throw new AadException(AadErrors.ParameterNotValid("ctx")), state.Tenant, context.Directory);
-        var tokenTenant = TenantAccess.TokenTenant(request.Path, request.Client, home, user);
+        if (gateRequest is null)
+        {
+            // The request names a resource the tenant does not have: the app hears of it at its redirect URI.
+            var resourceError = TryResource(context, request);
+            return AuthorizationResponse.Error(context.Http, request, resourceError);
+        }
+        // A refusal is shown on the page, as Entra shows cross-tenant and Conditional Access blocks, and logged.
+        var identity = await gate.AdmitAsync(gateRequest);
         session = session.WithAccount(account, request.Client.AppId);
         var signIn = new DelegatedSignIn
         {
             Client = new AuthenticatedClient(request.Client, ClientAuthenticationMethod.None),
             User = user,
             HomeTenant = home,
-            TokenTenant = tokenTenant,
+            TokenTenant = gateRequest.Resource,
             Scope = request.Scope,
             AuthTime = authTime,
             Interactive = new InteractiveSignIn { Nonce = request.Nonce, SessionId = session.SessionId, AuthTime = authTime },
             GrantId = Guid.NewGuid(),
+            Identity = identity,
+            Proof = proof,
         };
-        var issuance = new Issuance(context.Directory, origin.Value, context.Now);
+        var issuance = gateRequest.Issuance;
         try
         {
             // Scopes and consent are judged now, so the app learns of a problem at the redirect rather than at redemption.
@@ -54,7 +76,7 @@ public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes code
             GrantId = signIn.GrantId.Value,
             ClientId = request.Client.AppId,
             RedirectUri = request.RedirectUri,
-            TenantId = tokenTenant.Id,
+            TenantId = gateRequest.Resource.Id,
             HomeTenantId = home.Id,
             UserId = user.Id,
             Scope = request.Scope,
@@ -64,6 +86,8 @@ public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes code
             SessionId = session.SessionId,
             AuthTime = authTime,
             ExpiresAt = context.Now + AuthorizationCodes.Lifetime,
+            Identity = identity,
+            Proof = proof,
         }) : null;
         var idToken = request.ReturnsIdToken ? issuer.IdTokenFor(issuance, signIn, code) : null;
         return AuthorizationResponse.Success(request,
@@ -81,16 +105,31 @@ public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes code
         return AuthorizationResponse.Error(context.Http, request, AadErrors.AmbiguousAccount());
     }
 
-    private IResult CompleteDevice(SignInContext context, string userCode, SignInSession session, SessionAccount account)
+    private AadError TryResource(SignInContext context, AuthorizeRequest request)
+    {
+        try
+        {
+            var tenant = request.Path.Tenant is { } t ? context.Directory.FindTenant(t.Id)! : context.SignedInUser!.Value.Tenant;
+            DelegatedAccess.ResourceApp(context.Directory, tenant, request.Scope);
+            return AadErrors.Malformed();
+        }
+        catch (AadException e)
+        {
+            return e.Error;
+        }
+    }
+
+    private async Task<IResult> CompleteDeviceAsync(SignInContext context, string userCode, SignInSession session, SessionAccount account, GateRequest? gateRequest, SignInProof proof)
     {
         var pending = devices.FindPending(userCode);
         var app = pending is null ? null : context.Directory.FindApplication(pending.ClientId);
-        if (pending is null || app is null) return ErrorPage.For(context.Http, AadErrors.DeviceExpired());
+        if (pending is null || app is null || gateRequest is null) return ErrorPage.For(context.Http, AadErrors.DeviceExpired());
         if (context.State.DeviceDeclined)
         {
             devices.Complete(userCode, d => d with { Status = DeviceAuthorizationStatus.Declined });
             return DevicePage(context, "Sign-in cancelled", $"You have declined to sign in to {app.DisplayName} on your device. You may now close this window.");
         }
+        var identity = await gate.AdmitAsync(gateRequest);
         session = session.WithAccount(account, app.AppId);
         cookie.Write(context.Http, session);
         devices.Complete(userCode, d => d with
@@ -100,6 +139,9 @@ public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes code
             UserId = account.UserId,
             AuthTime = account.AuthTime,
             SessionId = session.SessionId,
+            ResourceTenantId = gateRequest.Resource.Id,
+            Identity = identity,
+            Proof = proof,
         });
         return DevicePage(context, app.DisplayName,
             $"You have signed in to the {app.DisplayName} application on your device. You may now close this window.");

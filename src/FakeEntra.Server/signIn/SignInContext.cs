@@ -1,6 +1,6 @@
 using FakeEntra.Core.DirectoryObjects;
 
-namespace FakeEntra.Server.SignIn;
+namespace FakeEntra.Server.SignInPages;
 
 /// <summary>One page view of a sign-in: the state, the browser's session and the directory as it is now.</summary>
 public sealed record SignInContext

@@ -1,10 +1,10 @@
 using FakeEntra.Server.Hosting;
 using FakeEntra.Core.Errors;
-using FakeEntra.Server.SignIn.Steps;
+using FakeEntra.Server.SignInPages.Steps;
 using FakeEntra.Server.World;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace FakeEntra.Server.SignIn;
+namespace FakeEntra.Server.SignInPages;
 
 /// <summary>The pages a person signs in on: <c>/{tenant}/oauth2/v2.0/authorize</c> and the posts of its steps.</summary>
 public static class SignInEndpoints
@@ -17,11 +17,14 @@ public static class SignInEndpoints
         services.AddSingleton<AuthorizationCodes>();
         services.AddSingleton<DeviceAuthorizations>();
         services.AddSingleton<SignInCompletion>();
+        services.AddSingleton<SignInDecisions>();
         services.AddSingleton<SignInFlow>();
         // The order is the order of the pages.
         services.AddSingleton<ISignInStep, AccountPickerStep>();
         services.AddSingleton<ISignInStep, UsernameStep>();
         services.AddSingleton<ISignInStep, PasswordStep>();
+        services.AddSingleton<ISignInStep, DeviceStep>();
+        services.AddSingleton<ISignInStep, MfaStep>();
         services.AddSingleton<ISignInStep, DeviceConfirmStep>();
         return services;
     }
@@ -31,13 +34,13 @@ public static class SignInEndpoints
         app.MapMethods("/{tenant}/oauth2/v2.0/authorize", ["GET", "POST"], async (string tenant, HttpContext http, SignInFlow flow, SessionCookie cookie, DirectoryState directory) =>
         {
             var parameters = await Parameters.ReadAsync(http.Request);
-            return Guard(http, () => Authorize(http, tenant, parameters, flow, cookie, directory));
+            return await Guard(http, () => Authorize(http, tenant, parameters, flow, cookie, directory));
         });
 
         app.MapPost("/{tenant}/" + SignInFlow.LoginPath, async (string tenant, HttpContext http, SignInFlow flow, SignInStateProtector protector) =>
         {
             var form = await Parameters.ReadFormAsync(http.Request);
-            return Guard(http, () =>
+            return await Guard(http, () =>
             {
                 var state = protector.Unprotect(form["ctx"]);
                 if (!string.Equals(state.Tenant, tenant, StringComparison.OrdinalIgnoreCase)) throw new AadException(AadErrors.ParameterNotValid("ctx"));
@@ -47,7 +50,7 @@ public static class SignInEndpoints
         return app;
     }
 
-    private static IResult Authorize(HttpContext http, string tenant, Dictionary<string, string> parameters, SignInFlow flow, SessionCookie cookie, DirectoryState directory)
+    private static Task<IResult> Authorize(HttpContext http, string tenant, Dictionary<string, string> parameters, SignInFlow flow, SessionCookie cookie, DirectoryState directory)
     {
         AuthorizeRequest request;
         try
@@ -56,7 +59,7 @@ public static class SignInEndpoints
         }
         catch (AuthorizeRedirectException e)
         {
-            return AuthorizationResponse.Error(http, e.Request, e.Error);
+            return Task.FromResult(AuthorizationResponse.Error(http, e.Request, e.Error));
         }
 
         var accounts = cookie.Read(http)?.Accounts ?? [];
@@ -69,14 +72,18 @@ public static class SignInEndpoints
             UserId = account.UserId,
             Authenticated = true,
             AuthTime = account.AuthTime,
+            MfaAtHome = account.MfaAtHome,
+            MfaAtResourceTenants = account.MfaAtResourceTenants,
+            DeviceId = account.DeviceId,
+            DeviceKnown = account.DeviceKnown,
         };
         switch (request.Prompt)
         {
             case "login":
                 return flow.Continue(http, state);
             case "none":
-                if (hinted.Count == 0) return AuthorizationResponse.Error(http, request, AadErrors.NoSignedInUser());
-                if (hinted.Count > 1) return AuthorizationResponse.Error(http, request, AadErrors.AmbiguousAccount());
+                if (hinted.Count == 0) return Task.FromResult(AuthorizationResponse.Error(http, request, AadErrors.NoSignedInUser()));
+                if (hinted.Count > 1) return Task.FromResult(AuthorizationResponse.Error(http, request, AadErrors.AmbiguousAccount()));
                 return flow.Continue(http, signedIn(hinted[0]), silent: true);
             case "select_account":
                 return flow.Continue(http, state with { PickAccount = true });
@@ -87,11 +94,11 @@ public static class SignInEndpoints
     }
 
     /// <summary>Errors on these pages are pages too, never JSON and never a 500.</summary>
-    public static IResult Guard(HttpContext http, Func<IResult> page)
+    public static async Task<IResult> Guard(HttpContext http, Func<Task<IResult>> page)
     {
         try
         {
-            return page();
+            return await page();
         }
         catch (AadException e)
         {

@@ -1,6 +1,6 @@
 using FakeEntra.Server.World;
 
-namespace FakeEntra.Server.SignIn;
+namespace FakeEntra.Server.SignInPages;
 
 /// <summary>Runs a sign-in: shows the first step still needed, takes its post, and completes when no step is left.</summary>
 public sealed class SignInFlow(
@@ -9,25 +9,25 @@ public sealed class SignInFlow(
     public const string LoginPath = "login";
 
     /// <summary>The next page; with <paramref name="silent"/> (<c>prompt=none</c>) a needed page is an interaction_required error instead.</summary>
-    public IResult Continue(HttpContext http, SignInState state, bool silent = false)
+    public Task<IResult> Continue(HttpContext http, SignInState state, bool silent = false)
     {
         var context = Context(http, state);
         var step = steps.FirstOrDefault(s => s.IsNeeded(context));
-        if (step is null) return completion.Complete(context);
-        if (silent) return completion.InteractionRequired(context);
-        return Render(context, step, null);
+        if (step is null) return completion.CompleteAsync(context);
+        if (silent) return Task.FromResult(completion.InteractionRequired(context));
+        return Task.FromResult(Render(context, step, null));
     }
 
-    public IResult Post(HttpContext http, SignInState state, string? stepName, IFormCollection form)
+    public async Task<IResult> Post(HttpContext http, SignInState state, string? stepName, IFormCollection form)
     {
         var context = Context(http, state);
         var step = steps.FirstOrDefault(s => s.IsNeeded(context));
-        if (step is null) return completion.Complete(context);
+        if (step is null) return await completion.CompleteAsync(context);
         // A post for another page (a resubmitted form, the browser's back button) shows the page that is due.
         if (step.Name != stepName) return Render(context, step, null);
         try
         {
-            return Continue(http, step.Handle(context, form));
+            return await Continue(http, step.Handle(context, form));
         }
         catch (StepError e)
         {

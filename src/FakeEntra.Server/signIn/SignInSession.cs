@@ -2,10 +2,17 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace FakeEntra.Server.SignIn;
+namespace FakeEntra.Server.SignInPages;
 
 /// <summary>An account signed in in this browser, by its home directory.</summary>
-public sealed record SessionAccount(Guid HomeTenantId, Guid UserId, string Username, DateTimeOffset AuthTime);
+public sealed record SessionAccount(Guid HomeTenantId, Guid UserId, string Username, DateTimeOffset AuthTime)
+{
+    /// <summary>The session's MFA at home, which later sign-ins of this browser reuse (single sign-on).</summary>
+    public bool MfaAtHome { get; init; }
+    public IReadOnlyList<Guid> MfaAtResourceTenants { get; init; } = [];
+    public Guid? DeviceId { get; init; }
+    public bool DeviceKnown { get; init; }
+}
 
 /// <summary>The browser's session: who signed in (single sign-on) and which apps they signed into (front-channel logout).</summary>
 public sealed record SignInSession(Guid SessionId, IReadOnlyList<SessionAccount> Accounts, IReadOnlyList<Guid> Clients)

@@ -3,7 +3,7 @@ using System.Text.Json;
 using FakeEntra.Core.Errors;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace FakeEntra.Server.SignIn;
+namespace FakeEntra.Server.SignInPages;
 
 /// <summary>
 /// Where one sign-in stands, carried between pages in the protected hidden field <c>ctx</c> (as Entra's own pages do):
@@ -28,6 +28,13 @@ public sealed record SignInState
     /// <summary>For device codes: the person confirmed the app on the device is theirs.</summary>
     public bool DeviceConfirmed { get; init; }
     public bool DeviceDeclined { get; init; }
+    /// <summary>MFA completed at home during this sign-in or its session.</summary>
+    public bool MfaAtHome { get; init; }
+    /// <summary>Resource tenants where the user completed MFA as a B2B collaboration guest.</summary>
+    public IReadOnlyList<Guid> MfaAtResourceTenants { get; init; } = [];
+    /// <summary>The registered device the person said this browser is, once asked.</summary>
+    public Guid? DeviceId { get; init; }
+    public bool DeviceKnown { get; init; }
 }
 
 /// <summary>

@@ -1,9 +1,9 @@
 using System.Text;
 using FakeEntra.Core.DirectoryObjects;
 using FakeEntra.Server.Hosting;
-using FakeEntra.Server.SignIn;
+using FakeEntra.Server.SignInPages;
 using FakeEntra.Server.World;
-using static FakeEntra.Server.SignIn.Html;
+using static FakeEntra.Server.SignInPages.Html;
 
 namespace FakeEntra.Server.StartPage;
 

@@ -65,6 +65,18 @@ public sealed class SqliteStore
         transaction.Commit();
     }
 
+    /// <summary>Rewrites one tenant's directory.</summary>
+    public void SaveTenant(TenantDirectory tenant)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE tenants SET json = $json, updated = $updated WHERE id = $id";
+        command.Parameters.AddWithValue("$id", tenant.Id.ToString("D"));
+        command.Parameters.AddWithValue("$json", JsonSerializer.Serialize(tenant, DirectoryJson.Options));
+        command.Parameters.AddWithValue("$updated", DateTimeOffset.UtcNow.ToString("O"));
+        if (command.ExecuteNonQuery() != 1) throw new InvalidOperationException($"Tenant {tenant.Id} is not stored.");
+    }
+
     public string? GetMeta(string key)
     {
         using var connection = Open();

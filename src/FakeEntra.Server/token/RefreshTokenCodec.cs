@@ -23,6 +23,7 @@ public sealed record RefreshTokenPayload
     public Guid? GrantId { get; init; }
     /// <summary>The browser session of an interactive sign-in, carried into refreshed ID tokens.</summary>
     public Guid? SessionId { get; init; }
+    public SignInProof Proof { get; init; } = new();
 }
 
 /// <summary>

@@ -39,7 +39,7 @@ public static class TokenEndpoint
             var request = await TokenRequest.ReadAsync(context, path, snapshot, origin.Value, clock);
             var grantType = request.Required("grant_type");
             var handler = handlers.GetValueOrDefault(grantType) ?? throw new AadException(AadErrors.GrantTypeNotSupported(grantType));
-            await handler.Handle(request).WriteAsync(context.Response);
+            await (await handler.HandleAsync(request)).WriteAsync(context.Response);
         });
         app.MapMethods("/{tenant}/oauth2/v2.0/token", ["GET", "PUT", "DELETE", "PATCH"], (HttpContext context) =>
             throw new AadException(AadErrors.OnlyPost(context.Request.Method)));

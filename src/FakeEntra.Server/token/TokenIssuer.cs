@@ -17,6 +17,18 @@ public sealed record DelegatedSignIn
     public InteractiveSignIn? Interactive { get; init; }
     /// <summary>The authorization grant (code) the tokens descend from; revoking it ends their refresh tokens.</summary>
     public Guid? GrantId { get; init; }
+    /// <summary>Who the token says the user is in the token's tenant (member, guest, direct connect); a member when unset.</summary>
+    public TokenUser? Identity { get; init; }
+    /// <summary>What the sign-in proved beyond the password, carried into refresh tokens so a refresh is judged on the same facts.</summary>
+    public SignInProof Proof { get; init; } = new();
+}
+
+/// <summary>MFA and device facts of a sign-in.</summary>
+public sealed record SignInProof
+{
+    public bool MfaAtHome { get; init; }
+    public bool MfaAtResource { get; init; }
+    public Guid? DeviceId { get; init; }
 }
 
 /// <summary>Mints Entra-shaped token responses: app-only, or for a user with ID and refresh tokens when the scopes ask for them.</summary>
@@ -66,6 +78,7 @@ public sealed class TokenIssuer(TokenSigner signer, RefreshTokenCodec refreshTok
                 IssuedAt = issuance.Now,
                 GrantId = signIn.GrantId,
                 SessionId = signIn.Interactive?.SessionId,
+                Proof = signIn.Proof,
             }) : null,
             ClientInfo = withClientInfo ? ClientInfo.Encode(signIn.User.Id, signIn.HomeTenant.Id) : null,
         };
@@ -94,7 +107,7 @@ public sealed class TokenIssuer(TokenSigner signer, RefreshTokenCodec refreshTok
             Client = signIn.Client.Application,
             ClientAuthentication = signIn.Client.Method,
             Resource = resource.Application,
-            User = TokenUser.Member(signIn.User, tenant.Id),
+            User = signIn.Identity ?? TokenUser.Member(signIn.User, tenant.Id),
             Scopes = granted,
             Roles = Permissions.UserRoles(signIn.User, resource),
             IssuedAt = issuance.Now,

@@ -12,6 +12,7 @@ namespace FakeEntra.Server.Token;
 public sealed class TokenRequest
 {
     private readonly IFormCollection _form;
+    private IQueryCollection _query = QueryCollection.Empty;
 
     private TokenRequest(IFormCollection form, TenantPath path, DirectorySnapshot directory, string origin, (string Id, string Secret)? basic, DateTimeOffset now)
     {
@@ -35,13 +36,26 @@ public sealed class TokenRequest
 
     public string? this[string name] => _form.TryGetValue(name, out var values) && values.FirstOrDefault() is { Length: > 0 } value ? value : null;
 
+    /// <summary>A FakeEntra parameter: from the form, or from the query string where MSAL's extra query parameters put it.</summary>
+    public string? FormOrQuery(string name) => this[name] ?? (_query.TryGetValue(name, out var values) && values.FirstOrDefault() is { Length: > 0 } value ? value : null);
+
+    public Guid CorrelationId { get; private init; }
+
+    /// <summary>The request's headers (tenant restrictions arrive as one).</summary>
+    public IHeaderDictionary Headers { get; private init; } = new HeaderDictionary();
+
     public string Required(string name) => this[name] ?? throw new AadException(AadErrors.MissingRequiredParameter(name));
 
     public static async Task<TokenRequest> ReadAsync(HttpContext context, TenantPath path, DirectorySnapshot directory, string origin, TimeProvider clock)
     {
         // A body that is not a form counts as one without parameters, as Entra treats it.
         var form = await Parameters.ReadFormAsync(context.Request);
-        return new TokenRequest(form, path, directory, origin, ReadBasic(context.Request.Headers.Authorization), clock.GetUtcNow());
+        return new TokenRequest(form, path, directory, origin, ReadBasic(context.Request.Headers.Authorization), clock.GetUtcNow())
+        {
+            _query = context.Request.Query,
+            Headers = context.Request.Headers,
+            CorrelationId = RequestIds.Of(context).CorrelationId,
+        };
     }
 
     private static (string, string)? ReadBasic(StringValues header)

@@ -36,9 +36,12 @@ public sealed class FakeEntraServer : IAsyncLifetime
         Authority = X509CertificateLoader.LoadCertificateFromFile(Path.Combine(DataDirectory, "certs", "ca.crt"));
     }
 
+    /// <summary>The running server's services, for tests that read the store or change the directory as an admin would.</summary>
+    public IServiceProvider Services => _app!.Services;
+
     public HttpClient CreateClient() => new(TrustedHttp.Handler(Authority)) { BaseAddress = new Uri(Origin) };
 
-    public TrustedHttp.MsalFactory MsalHttp() => new(Authority);
+    public TrustedHttp.MsalFactory MsalHttp(IReadOnlyDictionary<string, string>? headers = null) => new(Authority, headers);
 
     public async Task DisposeAsync()
     {

@@ -20,10 +20,20 @@ public static class TrustedHttp
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     };
 
-    public sealed class MsalFactory(X509Certificate2 authority) : IMsalHttpClientFactory
+    /// <summary>For MSAL; <paramref name="headers"/> are added to every request, as a proxy adds tenant restrictions.</summary>
+    public sealed class MsalFactory(X509Certificate2 authority, IReadOnlyDictionary<string, string>? headers = null) : IMsalHttpClientFactory
     {
-        private readonly HttpClient _client = new(Handler(authority));
+        private readonly HttpClient _client = new(headers is null ? Handler(authority) : new HeaderHandler(headers, Handler(authority)));
 
         public HttpClient GetHttpClient() => _client;
+    }
+
+    private sealed class HeaderHandler(IReadOnlyDictionary<string, string> headers, HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

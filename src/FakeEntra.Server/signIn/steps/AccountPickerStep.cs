@@ -1,4 +1,4 @@
-namespace FakeEntra.Server.SignIn.Steps;
+namespace FakeEntra.Server.SignInPages.Steps;
 
 /// <summary>"Pick an account": the session's accounts, or another one (<c>prompt=select_account</c>, or several accounts).</summary>
 public sealed class AccountPickerStep : ISignInStep

@@ -1,4 +1,4 @@
-namespace FakeEntra.Server.SignIn.Steps;
+namespace FakeEntra.Server.SignInPages.Steps;
 
 /// <summary>"Are you trying to sign in to …?": the person confirms that the app asking on the device is theirs, or declines.</summary>
 public sealed class DeviceConfirmStep(DeviceAuthorizations devices) : ISignInStep

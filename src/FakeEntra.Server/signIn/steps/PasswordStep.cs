@@ -1,6 +1,6 @@
 using FakeEntra.Server.Token;
 
-namespace FakeEntra.Server.SignIn.Steps;
+namespace FakeEntra.Server.SignInPages.Steps;
 
 /// <summary>"Enter password", branded with the user's home organization: the password is checked in the home directory.</summary>
 public sealed class PasswordStep(PasswordVerifier passwords) : ISignInStep

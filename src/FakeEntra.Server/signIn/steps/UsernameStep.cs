@@ -1,4 +1,4 @@
-namespace FakeEntra.Server.SignIn.Steps;
+namespace FakeEntra.Server.SignInPages.Steps;
 
 /// <summary>"Sign in": who is signing in. Home realm discovery by the name's domain finds the user's home directory.</summary>
 public sealed class UsernameStep : ISignInStep

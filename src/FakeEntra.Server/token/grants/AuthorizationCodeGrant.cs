@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using FakeEntra.Core.Errors;
 using FakeEntra.Core.Tokens;
-using FakeEntra.Server.SignIn;
+using FakeEntra.Server.SignInPages;
 using B64 = System.Buffers.Text.Base64Url;
 
 namespace FakeEntra.Server.Token.Grants;
@@ -15,7 +15,9 @@ public sealed class AuthorizationCodeGrant(TokenIssuer issuer, AuthorizationCode
 {
     public IReadOnlyList<string> GrantTypes => ["authorization_code"];
 
-    public TokenResponse Handle(TokenRequest request)
+    public Task<TokenResponse> HandleAsync(TokenRequest request) => Task.FromResult(Handle(request));
+
+    private TokenResponse Handle(TokenRequest request)
     {
         var client = ClientAuthenticator.Authenticate(request, allowPublicClient: true);
         var value = request.Required("code");
@@ -53,6 +55,8 @@ public sealed class AuthorizationCodeGrant(TokenIssuer issuer, AuthorizationCode
             AuthTime = code.AuthTime,
             Interactive = new InteractiveSignIn { Nonce = code.Nonce, SessionId = code.SessionId, AuthTime = code.AuthTime },
             GrantId = code.GrantId,
+            Identity = code.Identity,
+            Proof = code.Proof,
         }, request.WantsClientInfo);
     }
 }

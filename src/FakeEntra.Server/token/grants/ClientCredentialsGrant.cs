@@ -8,7 +8,9 @@ public sealed class ClientCredentialsGrant(TokenIssuer issuer) : IGrantHandler
 {
     public IReadOnlyList<string> GrantTypes => ["client_credentials"];
 
-    public TokenResponse Handle(TokenRequest request)
+    public Task<TokenResponse> HandleAsync(TokenRequest request) => Task.FromResult(Handle(request));
+
+    private TokenResponse Handle(TokenRequest request)
     {
         var scope = request["scope"] ?? throw new AadException(AadErrors.ScopeMissing());
         var client = ClientAuthenticator.Authenticate(request, allowPublicClient: false);

@@ -1,6 +1,6 @@
 using FakeEntra.Core.Errors;
 using FakeEntra.Core.Tokens;
-using FakeEntra.Server.SignIn;
+using FakeEntra.Server.SignInPages;
 
 namespace FakeEntra.Server.Token.Grants;
 
@@ -12,7 +12,9 @@ public sealed class DeviceCodeGrant(TokenIssuer issuer, DeviceAuthorizations dev
 
     public IReadOnlyList<string> GrantTypes => ["urn:ietf:params:oauth:grant-type:device_code", "device_code"];
 
-    public TokenResponse Handle(TokenRequest request)
+    public Task<TokenResponse> HandleAsync(TokenRequest request) => Task.FromResult(Handle(request));
+
+    private TokenResponse Handle(TokenRequest request)
     {
         var client = ClientAuthenticator.Authenticate(request, allowPublicClient: true);
         var deviceCode = request["device_code"] ?? request.Required("code");
@@ -35,16 +37,17 @@ public sealed class DeviceCodeGrant(TokenIssuer issuer, DeviceAuthorizations dev
         var home = request.Directory.FindTenant(device.HomeTenantId!.Value);
         var user = home is null ? null : request.Directory.FindUser(home.Id, device.UserId!.Value);
         if (home is null || user is null) throw new AadException(AadErrors.UserNotFound(device.Tenant));
-        var path = Core.Tenancy.TenantPathResolver.Resolve(device.Tenant, request.Directory);
         return issuer.IssueForUser(request.Issuance, new DelegatedSignIn
         {
             Client = client,
             User = user,
             HomeTenant = home,
-            TokenTenant = TenantAccess.TokenTenant(path, client.Application, home, user),
+            TokenTenant = request.Directory.FindTenant(device.ResourceTenantId!.Value) ?? home,
             Scope = device.Scope,
             AuthTime = device.AuthTime!.Value,
             Interactive = new InteractiveSignIn { SessionId = device.SessionId!.Value, AuthTime = device.AuthTime!.Value },
+            Identity = device.Identity,
+            Proof = device.Proof ?? new(),
         }, request.WantsClientInfo);
     }
 }

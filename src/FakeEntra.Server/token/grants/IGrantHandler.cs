@@ -6,5 +6,5 @@ public interface IGrantHandler
     /// <summary>The <c>grant_type</c> values it answers (Entra accepts some under two names).</summary>
     IReadOnlyList<string> GrantTypes { get; }
 
-    TokenResponse Handle(TokenRequest request);
+    Task<TokenResponse> HandleAsync(TokenRequest request);
 }

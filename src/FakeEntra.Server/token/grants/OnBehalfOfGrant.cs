@@ -10,7 +10,9 @@ public sealed class OnBehalfOfGrant(TokenIssuer issuer, IssuedTokenReader reader
 {
     public IReadOnlyList<string> GrantTypes => ["urn:ietf:params:oauth:grant-type:jwt-bearer"];
 
-    public TokenResponse Handle(TokenRequest request)
+    public Task<TokenResponse> HandleAsync(TokenRequest request) => Task.FromResult(Handle(request));
+
+    private TokenResponse Handle(TokenRequest request)
     {
         var client = ClientAuthenticator.Authenticate(request, allowPublicClient: false);
         var assertion = request.Required("assertion");

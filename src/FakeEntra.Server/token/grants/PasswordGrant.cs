@@ -1,17 +1,18 @@
-using FakeEntra.Core.DirectoryObjects;
 using FakeEntra.Core.Errors;
+using FakeEntra.Server.CrossTenant;
 
 namespace FakeEntra.Server.Token.Grants;
 
 /// <summary>
 /// Resource owner password credentials. The password is checked in the user's home directory; <c>common</c> and
-/// <c>organizations</c> resolve to that home tenant, as in Entra.
+/// <c>organizations</c> resolve to that home tenant, as in Entra, and another tenant in the path is a cross-tenant sign-in,
+/// judged by the gate with the FakeEntra parameters <c>fakeentra_otp</c> and <c>fakeentra_device_id</c>.
 /// </summary>
-public sealed class PasswordGrant(TokenIssuer issuer, PasswordVerifier passwords) : IGrantHandler
+public sealed class PasswordGrant(TokenIssuer issuer, PasswordVerifier passwords, CrossTenantGate gate) : IGrantHandler
 {
     public IReadOnlyList<string> GrantTypes => ["password"];
 
-    public TokenResponse Handle(TokenRequest request)
+    public async Task<TokenResponse> HandleAsync(TokenRequest request)
     {
         var client = ClientAuthenticator.Authenticate(request, allowPublicClient: true);
         var username = request.Required("username");
@@ -24,15 +25,35 @@ public sealed class PasswordGrant(TokenIssuer issuer, PasswordVerifier passwords
         if (home.User.PasswordHash is not { } hash || !passwords.Verify(password, hash)) throw new AadException(AadErrors.WrongPassword());
         if (!home.User.AccountEnabled) throw new AadException(AadErrors.AccountDisabled());
 
-        var tokenTenant = TenantAccess.TokenTenant(request.Path, client.Application, home.Tenant, home.User);
+        var resourceTenant = request.Path.Tenant is { } pathTenant ? request.Directory.FindTenant(pathTenant.Id)! : home.Tenant;
+        ClientAuthenticator.ServicePrincipalIn(request.Directory, client.Application, resourceTenant);
+        var (proof, device, enforcing, inputError) = DelegatedAccess.Inputs(request, home.Tenant, home.User);
+        var identity = await gate.AdmitAsync(new GateRequest
+        {
+            Issuance = request.Issuance,
+            Home = home.Tenant,
+            HomeUser = home.User,
+            Resource = resourceTenant,
+            Client = client.Application,
+            ResourceApp = DelegatedAccess.ResourceApp(request.Directory, resourceTenant, scope),
+            MfaAtHome = proof.MfaAtHome,
+            MfaAtResource = proof.MfaAtResource,
+            Device = device,
+            DeviceKnown = true,
+            EnforcingTenant = enforcing,
+            CorrelationId = request.CorrelationId,
+            InputError = inputError,
+        });
         return issuer.IssueForUser(request.Issuance, new DelegatedSignIn
         {
             Client = client,
             User = home.User,
             HomeTenant = home.Tenant,
-            TokenTenant = tokenTenant,
+            TokenTenant = resourceTenant,
             Scope = scope,
             AuthTime = request.Now,
+            Identity = identity,
+            Proof = proof,
         }, request.WantsClientInfo);
     }
 

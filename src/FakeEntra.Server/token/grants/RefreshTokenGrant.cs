@@ -1,20 +1,22 @@
 using FakeEntra.Core.Errors;
 using FakeEntra.Core.Tokens;
+using FakeEntra.Server.CrossTenant;
 
 namespace FakeEntra.Server.Token.Grants;
 
 /// <summary>
-/// Redeems a refresh token for new tokens and a new refresh token (rolling). The user and the tenant are judged again
-/// with the directory as it is now: a disabled account, a revoked session or a lost consent ends the chain.
+/// Redeems a refresh token for new tokens and a new refresh token (rolling). Every redemption is a new decision on the
+/// directory and settings as they are now, with the MFA and device facts of the original sign-in: a disabled account, a
+/// revoked session, lost consent or a changed cross-tenant setting ends the chain; each redemption is logged.
 /// </summary>
-public sealed class RefreshTokenGrant(TokenIssuer issuer, RefreshTokenCodec codec, GrantRevocations revocations) : IGrantHandler
+public sealed class RefreshTokenGrant(TokenIssuer issuer, RefreshTokenCodec codec, GrantRevocations revocations, CrossTenantGate gate) : IGrantHandler
 {
     /// <summary>Entra's maximum inactive time for refresh tokens.</summary>
     public static readonly TimeSpan MaxInactiveTime = TimeSpan.FromDays(90);
 
     public IReadOnlyList<string> GrantTypes => ["refresh_token"];
 
-    public TokenResponse Handle(TokenRequest request)
+    public async Task<TokenResponse> HandleAsync(TokenRequest request)
     {
         var client = ClientAuthenticator.Authenticate(request, allowPublicClient: true);
         var payload = codec.Unprotect(request.Required("refresh_token")) ?? throw new AadException(AadErrors.Malformed());
@@ -28,19 +30,48 @@ public sealed class RefreshTokenGrant(TokenIssuer issuer, RefreshTokenCodec code
         if (user.SignInSessionsValidFromDateTime is { } validFrom && validFrom > payload.AuthTime)
             throw new AadException(AadErrors.RefreshTokenRevokedFor(payload.AuthTime, validFrom));
 
-        var tokenTenant = request.Path.Tenant is null
-            ? request.Directory.FindTenant(payload.TenantId) ?? home
-            : TenantAccess.TokenTenant(request.Path, client.Application, home, user);
+        var resourceTenant = (request.Path.Tenant is { } pathTenant ? request.Directory.FindTenant(pathTenant.Id) : request.Directory.FindTenant(payload.TenantId)) ?? home;
+        var scope = request["scope"] ?? payload.Scope;
+        ClientAuthenticator.ServicePrincipalIn(request.Directory, client.Application, resourceTenant);
+        AadError? inputError = null;
+        Core.DirectoryObjects.TenantDirectory? enforcing = null;
+        try
+        {
+            enforcing = SignInInputs.EnforcingTenant(request.Headers[SignInInputs.TenantRestrictionsHeader], request.Directory);
+        }
+        catch (AadException e)
+        {
+            inputError = e.Error;
+        }
+        var device = payload.Proof.DeviceId is { } deviceId ? home.Devices.FirstOrDefault(d => d.DeviceId == deviceId) : null;
+        var identity = await gate.AdmitAsync(new GateRequest
+        {
+            Issuance = request.Issuance,
+            Home = home,
+            HomeUser = user,
+            Resource = resourceTenant,
+            Client = client.Application,
+            ResourceApp = DelegatedAccess.ResourceApp(request.Directory, resourceTenant, scope),
+            MfaAtHome = payload.Proof.MfaAtHome,
+            MfaAtResource = payload.Proof.MfaAtResource,
+            Device = device,
+            DeviceKnown = true,
+            EnforcingTenant = enforcing,
+            CorrelationId = request.CorrelationId,
+            InputError = inputError,
+        });
         return issuer.IssueForUser(request.Issuance, new DelegatedSignIn
         {
             Client = client,
             User = user,
             HomeTenant = home,
-            TokenTenant = tokenTenant,
-            Scope = request["scope"] ?? payload.Scope,
+            TokenTenant = resourceTenant,
+            Scope = scope,
             AuthTime = payload.AuthTime,
             Interactive = payload.SessionId is { } session ? new InteractiveSignIn { SessionId = session, AuthTime = payload.AuthTime } : null,
             GrantId = payload.GrantId,
+            Identity = identity,
+            Proof = payload.Proof,
         }, request.WantsClientInfo);
     }
 }

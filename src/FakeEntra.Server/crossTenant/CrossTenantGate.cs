@@ -1,0 +1,106 @@
+using FakeEntra.Core.CrossTenantAccess;
+using FakeEntra.Core.DirectoryObjects;
+using FakeEntra.Core.Errors;
+using FakeEntra.Core.Monitoring;
+using FakeEntra.Core.Tokens;
+using FakeEntra.Server.SignInLogs;
+using FakeEntra.Server.Token;
+
+namespace FakeEntra.Server.CrossTenant;
+
+/// <summary>One sign-in to judge: who, at which resource tenant, for which app, with what proven so far.</summary>
+public sealed record GateRequest
+{
+    public required Issuance Issuance { get; init; }
+    public required TenantDirectory Home { get; init; }
+    public required User HomeUser { get; init; }
+    public required TenantDirectory Resource { get; init; }
+    public required Application Client { get; init; }
+    public required Application ResourceApp { get; init; }
+    public bool MfaAtHome { get; init; }
+    public bool MfaAtResource { get; init; }
+    public Device? Device { get; init; }
+    public bool DeviceKnown { get; init; }
+    public TenantDirectory? EnforcingTenant { get; init; }
+    public bool Interactive { get; init; }
+    public Guid CorrelationId { get; init; }
+    /// <summary>A refusal found before the decision (a malformed FakeEntra parameter, a wrong one-time code): logged as the outcome.</summary>
+    public AadError? InputError { get; init; }
+}
+
+/// <summary>
+/// Where the web host asks the pure decision engine: it turns a request into <see cref="SignInFacts"/>, logs the outcome in
+/// the home and the resource tenant, and answers with the identity the token carries, or Entra's error.
+/// </summary>
+public sealed class CrossTenantGate(SignInLogWriter log)
+{
+    public static AccessDecision Decide(GateRequest request) =>
+        CrossTenantAccessEvaluator.Evaluate(SignInFactsBuilder.For(request.Issuance.Directory, request.Home, request.HomeUser, request.Resource, request.ResourceApp, request.Client) with
+        {
+            MfaAtHome = request.MfaAtHome,
+            MfaAtResource = request.MfaAtResource,
+            Device = request.Device,
+            DeviceKnown = request.DeviceKnown,
+            EnforcingTenant = request.EnforcingTenant,
+            Interactive = request.Interactive,
+        });
+
+    /// <summary>Decides, logs, and returns the token's user; a refusal (or a challenge nobody can answer) throws Entra's error.</summary>
+    public async Task<TokenUser> AdmitAsync(GateRequest request, bool writeLog = true)
+    {
+        var decision = request.InputError is { } inputError
+            ? Decide(request with { InputError = null, Interactive = false }) with { Error = inputError, Challenge = SignInChallenge.None }
+            : Decide(request);
+        if (writeLog) await LogAsync(request, decision);
+        if (decision.Error is { } error) throw new AadException(error);
+        if (decision.Challenge != SignInChallenge.None) throw new AadException(AadErrors.MfaNeeded(request.ResourceApp.AppId));
+        var identity = decision.CrossTenantAccessType switch
+        {
+            CrossTenantAccessTypeValues.B2BDirectConnect => TokenUser.DirectConnect(request.HomeUser, request.Home.Id),
+            CrossTenantAccessTypeValues.B2BCollaboration => TokenUser.Guest(request.Issuance.Directory.FindGuest(request.Resource.Id, request.HomeUser.UserPrincipalName)!, request.HomeUser, request.Home.Id),
+            _ => TokenUser.Member(request.HomeUser, request.Home.Id),
+        };
+        return identity with { DeviceId = request.Device?.DeviceId };
+    }
+
+    /// <summary>A row in each tenant the sign-in touched: client details at home, Conditional Access at the resource.</summary>
+    public async Task LogAsync(GateRequest request, AccessDecision decision)
+    {
+        var cross = request.Home.Id != request.Resource.Id;
+        var status = decision.Error is { } error ? new SignInStatus(error.Code, error.Message, null) : new SignInStatus(0, null, null);
+        var row = new SignIn
+        {
+            Id = Guid.NewGuid(),
+            CreatedDateTime = request.Issuance.Now,
+            CorrelationId = request.CorrelationId,
+            UserId = request.HomeUser.Id,
+            UserPrincipalName = request.HomeUser.UserPrincipalName,
+            UserDisplayName = request.HomeUser.DisplayName,
+            UserType = decision.UserType,
+            AppId = request.Client.AppId,
+            AppDisplayName = request.Client.DisplayName,
+            ClientAppUsed = request.Interactive ? "Browser" : "Mobile Apps and Desktop clients",
+            ResourceId = request.ResourceApp.AppId,
+            ResourceDisplayName = request.ResourceApp.DisplayName,
+            HomeTenantId = request.Home.Id,
+            ResourceTenantId = request.Resource.Id,
+            CrossTenantAccessType = decision.CrossTenantAccessType,
+            IsInteractive = request.Interactive,
+            SignInEventTypes = [request.Interactive ? "interactiveUser" : "nonInteractiveUser"],
+            AuthenticationRequirement = request.MfaAtHome || request.MfaAtResource ? "multiFactorAuthentication" : "singleFactorAuthentication",
+            ConditionalAccessStatus = decision.ConditionalAccessStatus,
+            AppliedConditionalAccessPolicies = decision.AppliedConditionalAccessPolicies,
+            Status = status,
+            DeviceDetail = request.Device is { } device ? new DeviceDetail(device.DeviceId.ToString("D"), device.DisplayName, device.IsCompliant, device.TrustType) : null,
+            IsTenantRestricted = decision.IsTenantRestricted,
+            FakeEntraDecisionTrace = decision.Trace,
+        };
+        if (!cross)
+        {
+            await log.WriteAsync(request.Resource.Id, row);
+            return;
+        }
+        await log.WriteAsync(request.Home.Id, row with { AppliedConditionalAccessPolicies = [], ConditionalAccessStatus = "notApplied" });
+        await log.WriteAsync(request.Resource.Id, row with { Id = Guid.NewGuid(), AppDisplayName = null, ClientAppUsed = null });
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using FakeEntra.Core.DirectoryObjects;
+using FakeEntra.Core.Errors;
+using OtpNet;
+
+namespace FakeEntra.Server.CrossTenant;
+
+/// <summary>
+/// What a request itself proves beyond the password: FakeEntra's <c>fakeentra_otp</c> and <c>fakeentra_device_id</c>
+/// parameters (for grants without pages) and the tenant restrictions v2 header.
+/// </summary>
+public static partial class SignInInputs
+{
+    public const string OtpParameter = "fakeentra_otp";
+    public const string DeviceParameter = "fakeentra_device_id";
+    public const string TenantRestrictionsHeader = "sec-Restrict-Tenant-Access-Policy";
+
+    /// <summary>Whether a six-digit code is the user's current TOTP (RFC 6238, a step either side for clock drift).</summary>
+    public static bool VerifyOtp(User user, string code, DateTimeOffset now) =>
+        OtpCode().IsMatch(code) && user.AuthenticationMethods.Any(m => m.SecretKey is { } key
+            && new Totp(Base32Encoding.ToBytes(key.Replace(" ", "", StringComparison.Ordinal)))
+                .VerifyTotp(now.UtcDateTime, code, out _, new VerificationWindow(previous: 1, future: 1)));
+
+    /// <summary>The one-time code parameter: null when absent; malformed is AADSTS90100, wrong is AADSTS500121.</summary>
+    public static bool? CheckOtp(string? value, User user, DateTimeOffset now)
+    {
+        if (value is null) return null;
+        if (!OtpCode().IsMatch(value)) throw new AadException(AadErrors.ParameterNotValid(OtpParameter));
+        return VerifyOtp(user, value, now) ? true : throw new AadException(AadErrors.WrongOneTimeCode());
+    }
+
+    /// <summary>The device parameter: a device id registered in the user's home tenant.</summary>
+    public static Device? Device(string? value, TenantDirectory home)
+    {
+        if (value is null) return null;
+        if (!Guid.TryParse(value, out var deviceId)) throw new AadException(AadErrors.ParameterNotValid(DeviceParameter));
+        return home.Devices.FirstOrDefault(d => d.DeviceId == deviceId)
+               ?? throw new AadException(AadErrors.ParameterNotValid($"{DeviceParameter} ({deviceId} is not a device of {home.Organization.DisplayName}):"));
+    }
+
+    /// <summary>The enforcing tenant named by <c>{tenantId}:{policyId}</c>; the policy id must be that tenant's cross-tenant access policy.</summary>
+    public static TenantDirectory? EnforcingTenant(string? header, DirectorySnapshot directory)
+    {
+        if (string.IsNullOrWhiteSpace(header)) return null;
+        var parts = header.Trim().Split(':');
+        if (parts.Length == 2 && Guid.TryParse(parts[0], out var tenantId) && Guid.TryParse(parts[1], out var policyId)
+            && directory.FindTenant(tenantId) is { } tenant && tenant.CrossTenantAccessPolicy.Id == policyId)
+            return tenant;
+        throw new AadException(AadErrors.ParameterNotValid(TenantRestrictionsHeader));
+    }
+
+    [GeneratedRegex("^[0-9]{6}$")]
+    private static partial Regex OtpCode();
+}

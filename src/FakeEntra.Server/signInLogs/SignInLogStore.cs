@@ -1,0 +1,73 @@
+using System.Text.Json;
+using FakeEntra.Core.Monitoring;
+using FakeEntra.Core.Scenarios;
+using FakeEntra.Server.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace FakeEntra.Server.SignInLogs;
+
+/// <summary>Sign-in rows in the state file, one per (tenant, sign-in), with the columns Graph filters on.</summary>
+public sealed class SignInLogStore
+{
+    private readonly string _connectionString;
+
+    public SignInLogStore(SqliteStore store)
+    {
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = store.DatabasePath, Pooling = true }.ToString();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE TABLE IF NOT EXISTS sign_ins (
+              id TEXT NOT NULL, tenant_id TEXT NOT NULL, created TEXT NOT NULL, user_principal_name TEXT NOT NULL, app_id TEXT NOT NULL,
+              cross_tenant_access_type TEXT NOT NULL, error_code INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (tenant_id, id));
+            CREATE INDEX IF NOT EXISTS sign_ins_by_time ON sign_ins (tenant_id, created DESC);
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    public void Append(IReadOnlyList<(Guid TenantId, SignIn Row)> rows)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        foreach (var (tenantId, row) in rows)
+        {
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT OR REPLACE INTO sign_ins (id, tenant_id, created, user_principal_name, app_id, cross_tenant_access_type, error_code, json)
+                VALUES ($id, $tenant, $created, $upn, $app, $type, $error, $json)
+                """;
+            insert.Parameters.AddWithValue("$id", row.Id.ToString("D"));
+            insert.Parameters.AddWithValue("$tenant", tenantId.ToString("D"));
+            insert.Parameters.AddWithValue("$created", row.CreatedDateTime.UtcDateTime.ToString("O"));
+            insert.Parameters.AddWithValue("$upn", row.UserPrincipalName);
+            insert.Parameters.AddWithValue("$app", row.AppId.ToString("D"));
+            insert.Parameters.AddWithValue("$type", row.CrossTenantAccessType);
+            insert.Parameters.AddWithValue("$error", row.Status.ErrorCode);
+            insert.Parameters.AddWithValue("$json", JsonSerializer.Serialize(row, DirectoryJson.Options));
+            insert.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    /// <summary>A tenant's rows, newest first.</summary>
+    public IReadOnlyList<SignIn> Read(Guid tenantId, int top = 100)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json FROM sign_ins WHERE tenant_id = $tenant ORDER BY created DESC, rowid DESC LIMIT $top";
+        command.Parameters.AddWithValue("$tenant", tenantId.ToString("D"));
+        command.Parameters.AddWithValue("$top", top);
+        using var reader = command.ExecuteReader();
+        var rows = new List<SignIn>();
+        while (reader.Read()) rows.Add(JsonSerializer.Deserialize<SignIn>(reader.GetString(0), DirectoryJson.Options)!);
+        return rows;
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+}
