@@ -324,11 +324,22 @@ public class CrossTenantTests(FakeEntraServer server) : IClassFixture<FakeEntraS
     [Theory]
     [InlineData("dan@northwind.com", 500213)]
     [InlineData("eve@litware.com", 500212)]
+    [InlineData("carol@fabrikam.com", 50079)]
     public async Task Interactive_refusals_show_entras_error_page(string upn, int code)
     {
         using var browser = new Browser(server) { StopAt = "http://localhost:7777/" };
         var page = await browser.SignIn(await browser.Get(Authorize(World.SharedChannelsScope)), upn, World.Password);
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Contains($"data-error-code=\"{code}\"", page.Html);
+        Assert.Contains(await Log(World.Contoso), r => r.UserPrincipalName == upn && r.Status.ErrorCode == code && r.IsInteractive);
+    }
+
+    [Fact]
+    public async Task A_device_of_another_tenant_is_refused_with_a_failed_row()
+    {
+        var error = await Refused("dan@northwind.com", "User.Read", new() { ["fakeentra_device_id"] = Laptop }, World.Northwind);
+        Assert.Contains("AADSTS90100:", error.Message);
+        Assert.Contains("is not a device of Northwind", error.Message);
+        Assert.Contains(await Log(World.Northwind), r => r.CorrelationId.ToString() == error.CorrelationId && r.Status.ErrorCode == 90100);
     }
 }

@@ -166,7 +166,8 @@ public static class AadErrors
     public static AadError RedirectUriNotRegistered(string redirectUri, Guid appId) => InvalidReplyTo.With(
         $"The redirect URI '{redirectUri}' specified in the request does not match the redirect URIs configured for the application '{appId}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal. Navigate to https://aka.ms/redirectUriMismatchError to learn more about how to fix this.");
 
-    public static AadError ParameterNotValid(string name) => InvalidRequestParameter.With($"{name} parameter is empty or not valid.");
+    public static AadError ParameterNotValid(string name, string? reason = null) =>
+        InvalidRequestParameter.With($"{name} parameter is empty or not valid.{(reason is null ? "" : $" {reason}")}");
 
     public static AadError IdTokenNotEnabled() => ResponseTypeNotEnabled.With(
         "response_type 'id_token' is not enabled for the application. Enable ID tokens (web.implicitGrantSettings.enableIdTokenIssuance) in the app registration.");

@@ -35,7 +35,7 @@ public static partial class SignInInputs
         if (value is null) return null;
         if (!Guid.TryParse(value, out var deviceId)) throw new AadException(AadErrors.ParameterNotValid(DeviceParameter));
         return home.Devices.FirstOrDefault(d => d.DeviceId == deviceId)
-               ?? throw new AadException(AadErrors.ParameterNotValid($"{DeviceParameter} ({deviceId} is not a device of {home.Organization.DisplayName}):"));
+               ?? throw new AadException(AadErrors.ParameterNotValid(DeviceParameter, $"{deviceId} is not a device of {home.Organization.DisplayName}."));
     }
 
     /// <summary>The enforcing tenant named by <c>{tenantId}:{policyId}</c>; the policy id must be that tenant's cross-tenant access policy.</summary>
