@@ -4,6 +4,7 @@ using FakeEntra.Server.CrossTenant;
 using FakeEntra.Server.SignInLogs;
 using FakeEntra.Server.World;
 using FakeEntra.Server.Errors;
+using FakeEntra.Server.Graph;
 using FakeEntra.Server.Metadata;
 using FakeEntra.Server.SignInPages;
 using FakeEntra.Server.StartPage;
@@ -76,6 +77,7 @@ public static class FakeEntraHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SignInLogWriter>());
         builder.Services.AddSingleton<CrossTenantGate>();
         builder.Services.AddSingleton<DirectoryWriter>();
+        builder.Services.AddGraph();
 
         var app = builder.Build();
         app.UseRequestIds();
@@ -87,6 +89,7 @@ public static class FakeEntraHost
         app.MapLogout();
         app.MapUserInfo();
         app.MapStartPage();
+        app.MapGraph();
         return app;
     }
 }

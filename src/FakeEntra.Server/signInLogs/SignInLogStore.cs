@@ -50,6 +50,22 @@ public sealed class SignInLogStore
         transaction.Commit();
     }
 
+    /// <summary>A tenant's rows matching a Graph filter, newest first.</summary>
+    public IReadOnlyList<SignIn> Query(Guid tenantId, SignInFilter filter, int take, int skip)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT json FROM sign_ins WHERE tenant_id = $tenant{(filter.Sql.Length > 0 ? " AND " + filter.Sql : "")} ORDER BY created DESC, rowid DESC LIMIT $take OFFSET $skip";
+        command.Parameters.AddWithValue("$tenant", tenantId.ToString("D"));
+        command.Parameters.AddWithValue("$take", take);
+        command.Parameters.AddWithValue("$skip", skip);
+        foreach (var (name, value) in filter.Parameters) command.Parameters.AddWithValue(name, value);
+        using var reader = command.ExecuteReader();
+        var rows = new List<SignIn>();
+        while (reader.Read()) rows.Add(JsonSerializer.Deserialize<SignIn>(reader.GetString(0), DirectoryJson.Options)!);
+        return rows;
+    }
+
     /// <summary>A tenant's rows, newest first.</summary>
     public IReadOnlyList<SignIn> Read(Guid tenantId, int top = 100)
     {

@@ -26,25 +26,31 @@ public sealed class IssuedTokenReader(SigningKeyRing keys)
 {
     private readonly JsonWebTokenHandler _handler = new();
 
+    /// <summary>Any token of ours (a user's or an app's): signed by our key, issued by the tenant it names, and whether it is current.</summary>
+    public (JsonWebToken? Jwt, TenantDirectory? Tenant, IssuedTokenProblem Problem) ReadAny(string value, Issuance issuance)
+    {
+        if (!_handler.CanReadToken(value)) return (null, null, IssuedTokenProblem.NotAJwt);
+        var jwt = _handler.ReadJsonWebToken(value);
+        var result = _handler.ValidateTokenAsync(jwt, Parameters()).GetAwaiter().GetResult(); // completes synchronously: no I/O, keys are in memory
+        if (!result.IsValid) return (null, null, IssuedTokenProblem.BadSignature);
+        var tenant = jwt.TryGetPayloadValue<string>("tid", out var tid) && Guid.TryParse(tid, out var tenantId) ? issuance.Directory.FindTenant(tenantId) : null;
+        if (tenant is null || jwt.Issuer != issuance.IssuerOf(tenant.Id)) return (null, null, IssuedTokenProblem.BadSignature);
+        return (jwt, tenant, jwt.ValidTo <= issuance.Now.UtcDateTime ? IssuedTokenProblem.Expired : IssuedTokenProblem.None);
+    }
+
     public (IssuedToken? Token, IssuedTokenProblem Problem) Read(string value, Issuance issuance)
     {
-        if (!_handler.CanReadToken(value)) return (null, IssuedTokenProblem.NotAJwt);
-        var jwt = _handler.ReadJsonWebToken(value);
-        var result = _handler.ValidateTokenAsync(jwt, new TokenValidationParameters
-        {
-            IssuerSigningKeys = keys.All.Select(k => (SecurityKey)k.SecurityKey),
-            ValidateIssuer = false,   // checked below against the token's own tid
-            ValidateAudience = false, // the caller knows which audience it needs
-            ValidateLifetime = false, // checked below against FakeEntra's clock
-        }).GetAwaiter().GetResult(); // completes synchronously: no I/O, keys are in memory
-        if (!result.IsValid) return (null, IssuedTokenProblem.BadSignature);
-
-        var tenant = jwt.TryGetPayloadValue<string>("tid", out var tid) && Guid.TryParse(tid, out var tenantId) ? issuance.Directory.FindTenant(tenantId) : null;
-        var user = tenant is not null && jwt.TryGetPayloadValue<string>("oid", out var oid) && Guid.TryParse(oid, out var userId)
-            ? issuance.Directory.FindUser(tenant.Id, userId)
-            : null;
-        if (tenant is null || user is null || jwt.Issuer != issuance.IssuerOf(tenant.Id)) return (null, IssuedTokenProblem.BadSignature);
-        if (jwt.ValidTo <= issuance.Now.UtcDateTime) return (new IssuedToken(jwt, tenant, user), IssuedTokenProblem.Expired);
-        return (new IssuedToken(jwt, tenant, user), IssuedTokenProblem.None);
+        var (any, anyTenant, anyProblem) = ReadAny(value, issuance);
+        if (any is null || anyTenant is null) return (null, anyProblem);
+        var user = any.TryGetPayloadValue<string>("oid", out var oid) && Guid.TryParse(oid, out var userId) ? issuance.Directory.FindUser(anyTenant.Id, userId) : null;
+        return user is null ? (null, IssuedTokenProblem.BadSignature) : (new IssuedToken(any, anyTenant, user), anyProblem);
     }
+
+    private TokenValidationParameters Parameters() => new()
+    {
+        IssuerSigningKeys = keys.All.Select(k => (SecurityKey)k.SecurityKey),
+        ValidateIssuer = false,   // checked against the token's own tid
+        ValidateAudience = false, // the caller knows which audience it needs
+        ValidateLifetime = false, // checked against FakeEntra's clock
+    };
 }

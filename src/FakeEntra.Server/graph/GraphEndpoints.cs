@@ -1,0 +1,54 @@
+using FakeEntra.Server.Hosting;
+
+namespace FakeEntra.Server.Graph;
+
+/// <summary>The Graph-shaped admin API under <c>/v1.0</c>; the tenant is the caller's token's <c>tid</c>.</summary>
+public static class GraphEndpoints
+{
+    public static IServiceCollection AddGraph(this IServiceCollection services)
+    {
+        services.AddSingleton<DirectoryAuditStore>();
+        services.AddSingleton<GraphContext>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapGraph(this IEndpointRouteBuilder app)
+    {
+        var graph = app.MapGroup("/v1.0");
+        graph.AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (GraphException e)
+            {
+                return Error(context.HttpContext, e);
+            }
+        });
+        graph.MapCrossTenantAccessPolicy();
+        graph.MapAuditLogs();
+        return app;
+    }
+
+    /// <summary>Graph's error body: <c>{"error":{"code","message","innerError":{"date","request-id","client-request-id"}}}</c>.</summary>
+    private static IResult Error(HttpContext http, GraphException e)
+    {
+        var ids = RequestIds.Of(http);
+        if (e.Status == StatusCodes.Status401Unauthorized) http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        return Results.Json(new
+        {
+            error = new
+            {
+                code = e.Code,
+                message = e.Message,
+                innerError = new Dictionary<string, string>
+                {
+                    ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                    ["request-id"] = ids.TraceId.ToString("D"),
+                    ["client-request-id"] = ids.CorrelationId.ToString("D"),
+                },
+            },
+        }, statusCode: e.Status);
+    }
+}

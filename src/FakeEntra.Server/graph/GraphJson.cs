@@ -1,0 +1,81 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using FakeEntra.Core.Scenarios;
+
+namespace FakeEntra.Server.Graph;
+
+/// <summary>Graph's JSON: camelCase, nulls written (a partner's null member means "inherits"), input strict about unknown members.</summary>
+public static class GraphJson
+{
+    public static readonly JsonSerializerOptions Output = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public const int MaxBody = 1 << 20;
+
+    public static IResult Ok(object value, string context, int status = 200) =>
+        Results.Json(WithContext(JsonSerializer.SerializeToNode(value, Output)!.AsObject(), context), Output, "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8", status);
+
+    public static JsonObject WithContext(JsonObject body, string context)
+    {
+        var result = new JsonObject { ["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#{context}" };
+        foreach (var (key, value) in body.ToList())
+        {
+            body.Remove(key);
+            result[key] = value;
+        }
+        return result;
+    }
+
+    /// <summary>The request body as a JSON object; anything else (or over 1 MiB) is a 400 with Graph's body.</summary>
+    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBody) throw GraphException.BadRequest($"The request body is larger than {MaxBody} bytes.");
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16384];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBody) throw GraphException.BadRequest($"The request body is larger than {MaxBody} bytes.");
+        }
+        try
+        {
+            return JsonNode.Parse(buffer.ToArray()) as JsonObject ?? throw GraphException.BadRequest("The request body must be a JSON object.");
+        }
+        catch (JsonException e)
+        {
+            throw GraphException.BadRequest($"Invalid JSON in the request body: {e.Message}");
+        }
+    }
+
+    /// <summary>Applies a PATCH: each member given replaces the current one (complex values whole), then the result is read strictly.</summary>
+    public static T Patch<T>(T current, JsonObject patch, params string[] readOnly)
+    {
+        var merged = JsonSerializer.SerializeToNode(current, DirectoryJson.Options)!.AsObject();
+        foreach (var (key, value) in patch)
+        {
+            if (key.StartsWith("@odata.", StringComparison.Ordinal)) continue;
+            if (readOnly.Contains(key, StringComparer.OrdinalIgnoreCase)) throw GraphException.BadRequest($"Property '{key}' is read-only and cannot be set.");
+            merged[key] = value?.DeepClone();
+        }
+        return Read<T>(merged);
+    }
+
+    public static T Read<T>(JsonObject body)
+    {
+        foreach (var key in body.Select(p => p.Key).Where(k => k.StartsWith("@odata.", StringComparison.Ordinal)).ToList()) body.Remove(key);
+        try
+        {
+            return body.Deserialize<T>(DirectoryJson.Options) ?? throw GraphException.BadRequest("The request body is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw GraphException.BadRequest($"Invalid request body at {e.Path ?? "$"}: {e.Message.Split(" Path:")[0]}");
+        }
+    }
+}
