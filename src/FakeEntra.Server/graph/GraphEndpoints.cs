@@ -15,20 +15,25 @@ public static class GraphEndpoints
     public static IEndpointRouteBuilder MapGraph(this IEndpointRouteBuilder app)
     {
         var graph = app.MapGroup("/v1.0");
-        graph.AddEndpointFilter(async (context, next) =>
-        {
-            try
-            {
-                return await next(context);
-            }
-            catch (GraphException e)
-            {
-                return Error(context.HttpContext, e);
-            }
-        });
+        graph.AddEndpointFilter(Errors);
         graph.MapCrossTenantAccessPolicy();
         graph.MapAuditLogs();
+        graph.MapOrganization();
+        app.MapWhatIf();
         return app;
+    }
+
+    /// <summary>Renders a <see cref="GraphException"/> in Graph's error shape.</summary>
+    public static async ValueTask<object?> Errors(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (GraphException e)
+        {
+            return Error(context.HttpContext, e);
+        }
     }
 
     /// <summary>Graph's error body: <c>{"error":{"code","message","innerError":{"date","request-id","client-request-id"}}}</c>.</summary>
