@@ -12,6 +12,9 @@ public sealed record GraphPermission(string Name, IReadOnlyList<string> Permissi
     public static readonly GraphPermission ReadPolicies = new("read policies", ["Policy.Read.All", "Policy.ReadWrite.CrossTenantAccess", "Policy.ReadWrite.ConditionalAccess"], Readers);
     public static readonly GraphPermission WriteCrossTenantAccess = new("change cross-tenant access settings", ["Policy.ReadWrite.CrossTenantAccess"],
         [DirectoryRoleTemplates.GlobalAdministrator, DirectoryRoleTemplates.SecurityAdministrator]);
+    public static readonly GraphPermission WriteConditionalAccess = new("change Conditional Access policies", ["Policy.ReadWrite.ConditionalAccess"],
+        [DirectoryRoleTemplates.GlobalAdministrator, DirectoryRoleTemplates.SecurityAdministrator, DirectoryRoleTemplates.ConditionalAccessAdministrator]);
+
     public static readonly GraphPermission ReadDirectory = new("read the directory", ["Directory.Read.All", "User.ReadWrite.All", "Group.ReadWrite.All"],
         [.. Readers, DirectoryRoleTemplates.UserAdministrator]);
 

@@ -19,6 +19,7 @@ public static class GraphEndpoints
         graph.MapCrossTenantAccessPolicy();
         graph.MapAuditLogs();
         graph.MapOrganization();
+        graph.MapConditionalAccess();
         app.MapWhatIf();
         return app;
     }

@@ -66,9 +66,21 @@ public static class GraphJson
         return Read<T>(merged);
     }
 
+    // The SDK annotates objects with @odata.type; the types are fixed by the resource, so annotations carry nothing to read.
+    private static void StripAnnotations(JsonNode? node)
+    {
+        if (node is JsonObject obj)
+        {
+            foreach (var key in obj.Select(p => p.Key).Where(k => k.StartsWith("@odata.", StringComparison.Ordinal)).ToList()) obj.Remove(key);
+            foreach (var (_, value) in obj) StripAnnotations(value);
+        }
+        else if (node is JsonArray array)
+            foreach (var item in array) StripAnnotations(item);
+    }
+
     public static T Read<T>(JsonObject body)
     {
-        foreach (var key in body.Select(p => p.Key).Where(k => k.StartsWith("@odata.", StringComparison.Ordinal)).ToList()) body.Remove(key);
+        StripAnnotations(body);
         try
         {
             return body.Deserialize<T>(DirectoryJson.Options) ?? throw GraphException.BadRequest("The request body is empty.");

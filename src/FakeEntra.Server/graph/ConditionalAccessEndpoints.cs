@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FakeEntra.Core.ConditionalAccess;
+using FakeEntra.Core.Monitoring;
+
+namespace FakeEntra.Server.Graph;
+
+/// <summary><c>/v1.0/identity/conditionalAccess/policies</c>: the subset of Conditional Access FakeEntra evaluates, audited (category Policy).</summary>
+public static class ConditionalAccessEndpoints
+{
+    private const string Root = "/identity/conditionalAccess/policies";
+    private const string Category = "Policy";
+
+    public static RouteGroupBuilder MapConditionalAccess(this RouteGroupBuilder graph)
+    {
+        graph.MapGet(Root, (HttpContext http, GraphContext g) =>
+            GraphJson.Ok(new { value = g.Caller(http, GraphPermission.ReadPolicies).Tenant.ConditionalAccessPolicies }, "identity/conditionalAccess/policies"));
+
+        graph.MapGet($"{Root}/{{id}}", (string id, HttpContext http, GraphContext g) =>
+            GraphJson.Ok(Find(g.Caller(http, GraphPermission.ReadPolicies), id), "identity/conditionalAccess/policies/$entity"));
+
+        graph.MapPost(Root, async (HttpContext http, GraphContext g, TimeProvider clock) =>
+        {
+            var caller = g.Caller(http, GraphPermission.WriteConditionalAccess);
+            var body = await GraphJson.ReadObjectAsync(http.Request);
+            body["id"] ??= Guid.NewGuid().ToString("D");
+            var now = clock.GetUtcNow();
+            var policy = GraphJson.Read<ConditionalAccessPolicy>(body) with { CreatedDateTime = now, ModifiedDateTime = null };
+            Check(policy);
+            if (caller.Tenant.ConditionalAccessPolicies.Any(p => p.Id == policy.Id)) throw GraphException.BadRequest($"A policy with id '{policy.Id}' already exists.");
+            g.Change(http, caller, Category, t => t with { ConditionalAccessPolicies = [.. t.ConditionalAccessPolicies, policy] },
+                "Add conditional access policy", "Add", policy.Id.ToString("D"), [new ModifiedProperty("ConditionalAccessPolicy", null, Json(policy))]);
+            return GraphJson.Ok(policy, "identity/conditionalAccess/policies/$entity", StatusCodes.Status201Created);
+        });
+
+        graph.MapMethods($"{Root}/{{id}}", ["PATCH"], async (string id, HttpContext http, GraphContext g, TimeProvider clock) =>
+        {
+            var caller = g.Caller(http, GraphPermission.WriteConditionalAccess);
+            var before = Find(caller, id);
+            var after = GraphJson.Patch(before, await GraphJson.ReadObjectAsync(http.Request), "id", "createdDateTime", "modifiedDateTime") with { ModifiedDateTime = clock.GetUtcNow() };
+            Check(after);
+            g.Change(http, caller, Category, t => t with { ConditionalAccessPolicies = [.. t.ConditionalAccessPolicies.Select(p => p.Id == before.Id ? after : p)] },
+                "Update conditional access policy", "Update", before.Id.ToString("D"), [new ModifiedProperty("ConditionalAccessPolicy", Json(before), Json(after))]);
+            return Results.NoContent();
+        });
+
+        graph.MapDelete($"{Root}/{{id}}", (string id, HttpContext http, GraphContext g) =>
+        {
+            var caller = g.Caller(http, GraphPermission.WriteConditionalAccess);
+            var before = Find(caller, id);
+            g.Change(http, caller, Category, t => t with { ConditionalAccessPolicies = [.. t.ConditionalAccessPolicies.Where(p => p.Id != before.Id)] },
+                "Delete conditional access policy", "Delete", before.Id.ToString("D"), [new ModifiedProperty("ConditionalAccessPolicy", Json(before), null)]);
+            return Results.NoContent();
+        });
+        return graph;
+    }
+
+    private static ConditionalAccessPolicy Find(GraphCaller caller, string id) =>
+        (Guid.TryParse(id, out var policyId) ? caller.Tenant.ConditionalAccessPolicies.FirstOrDefault(p => p.Id == policyId) : null)
+        ?? throw GraphException.NotFound($"No Conditional Access policy '{id}'.");
+
+    private static void Check(ConditionalAccessPolicy policy)
+    {
+        if (ConditionalAccessPolicyRules.Check(policy) is { } p) throw GraphException.BadRequest($"Invalid value for '{p.Member}': {p.Problem}.");
+    }
+
+    private static string Json(ConditionalAccessPolicy policy) => JsonSerializer.Serialize(policy, GraphJson.Output);
+}
