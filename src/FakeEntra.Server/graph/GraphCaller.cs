@@ -15,6 +15,9 @@ public sealed record GraphPermission(string Name, IReadOnlyList<string> Permissi
     public static readonly GraphPermission WriteConditionalAccess = new("change Conditional Access policies", ["Policy.ReadWrite.ConditionalAccess"],
         [DirectoryRoleTemplates.GlobalAdministrator, DirectoryRoleTemplates.SecurityAdministrator, DirectoryRoleTemplates.ConditionalAccessAdministrator]);
 
+    public static readonly GraphPermission InviteGuests = new("invite guests", ["User.Invite.All", "User.ReadWrite.All", "Directory.ReadWrite.All"],
+        [DirectoryRoleTemplates.GlobalAdministrator, DirectoryRoleTemplates.UserAdministrator]);
+
     public static readonly GraphPermission ReadDirectory = new("read the directory", ["Directory.Read.All", "User.ReadWrite.All", "Group.ReadWrite.All"],
         [.. Readers, DirectoryRoleTemplates.UserAdministrator]);
 

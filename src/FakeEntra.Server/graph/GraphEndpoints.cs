@@ -20,6 +20,7 @@ public static class GraphEndpoints
         graph.MapAuditLogs();
         graph.MapOrganization();
         graph.MapConditionalAccess();
+        graph.MapInvitations();
         app.MapWhatIf();
         return app;
     }
