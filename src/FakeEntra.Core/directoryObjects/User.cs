@@ -9,6 +9,7 @@ public sealed record User
     public string? GivenName { get; init; }
     public string? Surname { get; init; }
     public string? Mail { get; init; }
+    public string? MailNickname { get; init; }
     /// <summary><c>Member</c> or <c>Guest</c>.</summary>
     public string UserType { get; init; } = UserTypes.Member;
     public bool AccountEnabled { get; init; } = true;

@@ -18,6 +18,12 @@ public sealed record GraphPermission(string Name, IReadOnlyList<string> Permissi
     public static readonly GraphPermission InviteGuests = new("invite guests", ["User.Invite.All", "User.ReadWrite.All", "Directory.ReadWrite.All"],
         [DirectoryRoleTemplates.GlobalAdministrator, DirectoryRoleTemplates.UserAdministrator]);
 
+    public static readonly GraphPermission WriteUsers = new("change users", ["User.ReadWrite.All", "Directory.ReadWrite.All"],
+        [DirectoryRoleTemplates.GlobalAdministrator, DirectoryRoleTemplates.UserAdministrator]);
+
+    public static readonly GraphPermission WriteGroups = new("change groups", ["Group.ReadWrite.All", "Directory.ReadWrite.All"],
+        [DirectoryRoleTemplates.GlobalAdministrator, DirectoryRoleTemplates.UserAdministrator]);
+
     public static readonly GraphPermission ReadDirectory = new("read the directory", ["Directory.Read.All", "User.ReadWrite.All", "Group.ReadWrite.All"],
         [.. Readers, DirectoryRoleTemplates.UserAdministrator]);
 

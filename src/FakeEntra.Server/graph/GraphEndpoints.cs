@@ -21,6 +21,7 @@ public static class GraphEndpoints
         graph.MapOrganization();
         graph.MapConditionalAccess();
         graph.MapInvitations();
+        graph.MapUsersAndGroups();
         app.MapWhatIf();
         return app;
     }
