@@ -27,6 +27,8 @@ public sealed record GraphPermission(string Name, IReadOnlyList<string> Permissi
     public static readonly GraphPermission ReadDirectory = new("read the directory", ["Directory.Read.All", "User.ReadWrite.All", "Group.ReadWrite.All"],
         [.. Readers, DirectoryRoleTemplates.UserAdministrator]);
 
+    public static readonly GraphPermission LookUpExternalUsers = new("look up external users", ["User.Read", "User.ReadBasic.All", "User.Read.All", "Directory.Read.All", "User.ReadWrite.All"], []);
+
     public static readonly GraphPermission ReadAuditLogs = new("read audit logs", ["AuditLog.Read.All"],
         [.. Readers, DirectoryRoleTemplates.ReportsReader]);
 }
@@ -38,7 +40,8 @@ public sealed record GraphCaller(TenantDirectory Tenant, bool AppOnly, IReadOnly
     public void Require(GraphPermission permission)
     {
         var granted = permission.Permissions.Any(Permissions.Contains);
-        if (!granted || (!AppOnly && !permission.Roles.Any(DirectoryRoles.Contains))) throw GraphException.Forbidden();
+        // A permission without roles is one any signed-in user may use with the scope.
+        if (!granted || (!AppOnly && permission.Roles.Count > 0 && !permission.Roles.Any(DirectoryRoles.Contains))) throw GraphException.Forbidden();
     }
 
     public static GraphCaller Authenticate(HttpContext http, IssuedTokenReader reader, Issuance issuance)

@@ -22,7 +22,9 @@ public static class GraphEndpoints
         graph.MapConditionalAccess();
         graph.MapInvitations();
         graph.MapUsersAndGroups();
+        graph.MapDirectoryReads();
         app.MapWhatIf();
+        app.MapExternalUserLookup();
         return app;
     }
 
