@@ -9,11 +9,11 @@ namespace FakeEntra.Server.Graph;
 /// <summary>Audit rows in the state file, written with the change they record (admin changes are rare).</summary>
 public sealed class DirectoryAuditStore
 {
-    private readonly string _connectionString;
+    private readonly SqliteStore _store;
 
     public DirectoryAuditStore(SqliteStore store)
     {
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = store.DatabasePath, Pooling = true }.ToString();
+        _store = store;
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -47,10 +47,5 @@ public sealed class DirectoryAuditStore
         return rows;
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
+    private SqliteConnection Open() => _store.Open();
 }

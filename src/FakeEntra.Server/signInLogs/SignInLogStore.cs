@@ -9,11 +9,11 @@ namespace FakeEntra.Server.SignInLogs;
 /// <summary>Sign-in rows in the state file, one per (tenant, sign-in), with the columns Graph filters on.</summary>
 public sealed class SignInLogStore
 {
-    private readonly string _connectionString;
+    private readonly SqliteStore _store;
 
     public SignInLogStore(SqliteStore store)
     {
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = store.DatabasePath, Pooling = true }.ToString();
+        _store = store;
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -67,23 +67,7 @@ public sealed class SignInLogStore
     }
 
     /// <summary>A tenant's rows, newest first.</summary>
-    public IReadOnlyList<SignIn> Read(Guid tenantId, int top = 100)
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json FROM sign_ins WHERE tenant_id = $tenant ORDER BY created DESC, rowid DESC LIMIT $top";
-        command.Parameters.AddWithValue("$tenant", tenantId.ToString("D"));
-        command.Parameters.AddWithValue("$top", top);
-        using var reader = command.ExecuteReader();
-        var rows = new List<SignIn>();
-        while (reader.Read()) rows.Add(JsonSerializer.Deserialize<SignIn>(reader.GetString(0), DirectoryJson.Options)!);
-        return rows;
-    }
+    public IReadOnlyList<SignIn> Read(Guid tenantId, int top = 100) => Query(tenantId, SignInFilter.None, top, 0);
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
+    private SqliteConnection Open() => _store.Open();
 }

@@ -130,7 +130,8 @@ public sealed class SqliteStore
         command.ExecuteNonQuery();
     }
 
-    private SqliteConnection Open()
+    /// <summary>An open connection to the state file (pooled), for the stores that keep tables in it.</summary>
+    public SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
