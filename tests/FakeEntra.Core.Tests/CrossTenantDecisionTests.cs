@@ -18,7 +18,7 @@ public class CrossTenantDecisionTests
     internal const string Client = "13e7214c-6687-4074-86ae-bf38154aaef1";
 
     internal static SignInFacts Facts(DirectorySnapshot world, string upn, Guid resourceTenant, string resourceApp,
-        bool mfa = false, string? device = null, bool interactive = false, Guid? enforcing = null)
+        bool mfa = false, string? device = null, bool interactive = false, Guid? enforcing = null, bool consented = true)
     {
         var (home, user) = world.FindUserByPrincipalName(upn)!.Value;
         var facts = SignInFactsBuilder.For(world, home, user, world.FindTenant(resourceTenant)!, world.FindApplication(new Guid(resourceApp))!, world.FindApplication(new Guid(Client))!);
@@ -29,6 +29,8 @@ public class CrossTenantDecisionTests
             DeviceKnown = !interactive || device is not null,
             Interactive = interactive,
             EnforcingTenant = enforcing is { } e ? world.FindTenant(e) : null,
+            // The outcome table assumes the users accepted Contoso's privacy statement at an earlier sign-in.
+            PrivacyConsentGiven = consented,
         };
     }
 
@@ -81,6 +83,17 @@ public class CrossTenantDecisionTests
 
         var member = CrossTenantAccessEvaluator.Evaluate(Facts(World, "alice@contoso.com", Contoso, SharedChannelsApi));
         Assert.Equal("notApplied", member.ConditionalAccessStatus);
+    }
+
+    [Fact]
+    public void A_first_direct_connect_sign_in_asks_for_privacy_consent_or_is_AADSTS65001_without_pages()
+    {
+        var interactive = CrossTenantAccessEvaluator.Evaluate(Facts(World, "bob@fabrikam.com", Contoso, SharedChannelsApi, mfa: true, interactive: true, consented: false));
+        Assert.Equal(SignInChallenge.PrivacyConsent, interactive.Challenge);
+        var grant = CrossTenantAccessEvaluator.Evaluate(Facts(World, "bob@fabrikam.com", Contoso, SharedChannelsApi, mfa: true, consented: false));
+        Assert.Equal(65001, grant.Error?.Code);
+        // Members and guests have no such step.
+        Assert.True(CrossTenantAccessEvaluator.Evaluate(Facts(World, "alice@contoso.com", Contoso, SharedChannelsApi, consented: false)).Allowed);
     }
 
     [Fact]

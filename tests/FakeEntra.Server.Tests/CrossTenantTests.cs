@@ -62,6 +62,7 @@ public class CrossTenantTests(FakeEntraServer server) : IClassFixture<FakeEntraS
     [Fact]
     public async Task Row_2_bob_with_home_mfa_gets_a_contoso_token_over_direct_connect_logged_in_both_tenants()
     {
+        await PrivacyConsent.GiveAsync(server, "bob@fabrikam.com", World.SharedChannelsScope);
         var result = await SignIn("bob@fabrikam.com", World.SharedChannelsScope, Extra(otp: true));
         var claims = TokenAssertions.Payload(result.AccessToken);
         Assert.Equal($"{server.Origin}/{World.Contoso}/v2.0", claims.GetProperty("iss").GetString());
@@ -113,6 +114,7 @@ public class CrossTenantTests(FakeEntraServer server) : IClassFixture<FakeEntraS
             Assert.Contains($"AADSTS{code}:", (await Refused("bob@fabrikam.com", FilesScope, Extra(device: device))).Message);
             return;
         }
+        await PrivacyConsent.GiveAsync(server, "bob@fabrikam.com", FilesScope);
         var claims = TokenAssertions.Payload((await SignIn("bob@fabrikam.com", FilesScope, Extra(device: device))).AccessToken);
         Assert.Equal(device, claims.GetProperty("deviceid").GetString());
     }
@@ -179,6 +181,8 @@ public class CrossTenantTests(FakeEntraServer server) : IClassFixture<FakeEntraS
     [Fact]
     public async Task Example_2_applied_to_the_stored_setting_refuses_carol_at_her_next_refresh_and_keeps_bob()
     {
+        await PrivacyConsent.GiveAsync(server, "bob@fabrikam.com", World.SharedChannelsScope);
+        await PrivacyConsent.GiveAsync(server, "carol@fabrikam.com", FilesScope);
         var bobApp = Client();
         var carolApp = Client();
         var bob = await SignIn("bob@fabrikam.com", World.SharedChannelsScope, Extra(otp: true), app: bobApp);
@@ -219,6 +223,7 @@ public class CrossTenantTests(FakeEntraServer server) : IClassFixture<FakeEntraS
     [Fact]
     public async Task Trust_withdrawn_blocks_bob_at_his_next_refresh()
     {
+        await PrivacyConsent.GiveAsync(server, "bob@fabrikam.com", World.SharedChannelsScope);
         var app = Client();
         var bob = await SignIn("bob@fabrikam.com", World.SharedChannelsScope, Extra(otp: true), app: app);
         var writer = server.Services.GetRequiredService<DirectoryWriter>();
@@ -278,7 +283,7 @@ public class CrossTenantTests(FakeEntraServer server) : IClassFixture<FakeEntraS
         Assert.Contains("Fabrikam<small>fabrikam.com</small>", mfa.Html);
         var wrong = await browser.Submit(mfa, ("otc", "000000"));
         Assert.Equal("mfa", wrong.Step);
-        var done = await browser.Submit(wrong, ("otc", Otp()));
+        var done = await PrivacyConsent.Answer(browser, await browser.Submit(wrong, ("otc", Otp())), "bob@fabrikam.com");
         var tokens = await Redeem(done.Url, World.SharedChannelsScope);
         var claims = TokenAssertions.Payload(tokens.GetProperty("access_token").GetString()!);
         Assert.Equal((World.Bob, World.Contoso, 1), (claims.GetProperty("oid").GetString(), claims.GetProperty("tid").GetString(), claims.GetProperty("acct").GetInt32()));
@@ -317,7 +322,7 @@ public class CrossTenantTests(FakeEntraServer server) : IClassFixture<FakeEntraS
             Assert.Contains("data-error-code=\"53000\"", answer.Html);
             return;
         }
-        var tokens = await Redeem(answer.Url, FilesScope);
+        var tokens = await Redeem((await PrivacyConsent.Answer(browser, answer, "bob@fabrikam.com")).Url, FilesScope);
         Assert.Equal(Laptop, TokenAssertions.Payload(tokens.GetProperty("access_token").GetString()!).GetProperty("deviceid").GetString());
     }
 
@@ -341,5 +346,45 @@ public class CrossTenantTests(FakeEntraServer server) : IClassFixture<FakeEntraS
         Assert.Contains("AADSTS90100:", error.Message);
         Assert.Contains("is not a device of Northwind", error.Message);
         Assert.Contains(await Log(World.Northwind), r => r.CorrelationId.ToString() == error.CorrelationId && r.Status.ErrorCode == 90100);
+    }
+
+    [Fact]
+    public async Task A_first_direct_connect_sign_in_asks_to_accept_the_privacy_statement_and_consent_can_be_withdrawn()
+    {
+        await using var fresh = new FakeEntraServer();
+        await fresh.InitializeAsync();
+        var pca = PublicClientApplicationBuilder.Create(World.Client).WithAuthority($"{fresh.Origin}/{World.Contoso}", validateAuthority: false)
+            .WithInstanceDiscovery(false).WithHttpClientFactory(fresh.MsalHttp()).Build();
+        Task<AuthenticationResult> Grant() => pca.AcquireTokenByUsernamePassword([World.SharedChannelsScope], "bob@fabrikam.com", World.Password)
+            .WithExtraQueryParameters(Extra(otp: true)).ExecuteAsync();
+        Assert.Contains("AADSTS65001:", (await Assert.ThrowsAnyAsync<MsalServiceException>(Grant)).Message);
+
+        using (var browser = new Browser(fresh) { StopAt = "http://localhost:7777/" })
+        {
+            var url = $"{fresh.Origin}/{World.Contoso}/oauth2/v2.0/authorize?client_id={World.Client}&response_type=code&redirect_uri={Uri.EscapeDataString("http://localhost:7777/")}&scope={Uri.EscapeDataString("openid " + World.SharedChannelsScope)}";
+            var mfa = await browser.SignIn(await browser.Get(url), "bob@fabrikam.com", World.Password);
+            var privacy = await browser.Submit(mfa, ("otc", Otp()));
+            Assert.Equal("privacy", privacy.Step);
+            Assert.Contains("https://contoso.com/privacy", privacy.Html);
+            Assert.Contains("privacy@contoso.com", privacy.Html);
+            var declined = await browser.Submit(privacy, ("consent", "no"));
+            Assert.Contains("data-error-code=\"65004\"", declined.Html);
+            var accepted = await PrivacyConsent.Answer(browser, await browser.Get(url + "&prompt=login"), "bob@fabrikam.com");
+            Assert.NotNull(HttpUtility.ParseQueryString(accepted.Url.Query)["code"]);
+        }
+        Assert.NotNull((await Grant()).AccessToken);
+
+        using var http = fresh.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", await GraphClients.UserToken(fresh, World.Contoso, "alice@contoso.com", "User.Read"));
+        var contact = JsonDocument.Parse(await http.GetStringAsync("/fakeentra/externalUsers?email=bob%40fabrikam.com")).RootElement;
+        Assert.Equal("Bob Brown", contact.GetProperty("displayName").GetString());
+
+        using var bobHttp = fresh.CreateClient();
+        bobHttp.DefaultRequestHeaders.Authorization = new("Bearer", await GraphClients.UserToken(fresh, World.Fabrikam, "bob@fabrikam.com", "User.Read"));
+        var consents = JsonDocument.Parse(await bobHttp.GetStringAsync("/fakeentra/me/privacyConsents")).RootElement.GetProperty("value");
+        Assert.Equal(World.Contoso, consents[0].GetProperty("tenantId").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await bobHttp.DeleteAsync($"/fakeentra/me/privacyConsents/{World.Contoso}")).StatusCode);
+        Assert.Contains("AADSTS65001:", (await Assert.ThrowsAnyAsync<MsalServiceException>(() =>
+            pca.AcquireTokenByUsernamePassword([World.SharedChannelsScope], "bob@fabrikam.com", World.Password).WithExtraQueryParameters(Extra(otp: true)).ExecuteAsync())).Message);
     }
 }

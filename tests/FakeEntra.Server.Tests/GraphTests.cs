@@ -62,6 +62,7 @@ public class GraphTests(FakeEntraServer server) : IClassFixture<FakeEntraServer>
         var refused = await Assert.ThrowsAnyAsync<MsalServiceException>(() => pca.AcquireTokenByUsernamePassword([FilesScope], "carol@fabrikam.com", World.Password)
             .WithExtraQueryParameters(new Dictionary<string, string> { ["fakeentra_device_id"] = Laptop }).ExecuteAsync());
         Assert.Contains("AADSTS500213:", refused.Message);
+        await PrivacyConsent.GiveAsync(server, "bob@fabrikam.com", World.SharedChannelsScope);
         var bob = await pca.AcquireTokenByUsernamePassword([World.SharedChannelsScope], "bob@fabrikam.com", World.Password)
             .WithExtraQueryParameters(new Dictionary<string, string> { ["fakeentra_otp"] = new Totp(Base32Encoding.ToBytes("JBSWY3DPEHPK3PXP")).ComputeTotp() }).ExecuteAsync();
         Assert.NotNull(bob.AccessToken);

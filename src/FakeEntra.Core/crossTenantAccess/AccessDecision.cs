@@ -20,6 +20,8 @@ public enum SignInChallenge
     MfaAtHome,
     /// <summary>Complete MFA in the resource tenant (a B2B collaboration guest whose home MFA is not trusted).</summary>
     MfaAtResource,
+    /// <summary>Accept the resource organization's privacy statement (a first B2B direct connect sign-in).</summary>
+    PrivacyConsent,
 }
 
 /// <summary>Graph's <c>appliedConditionalAccessPolicy</c>.</summary>

@@ -77,6 +77,15 @@ public static class CrossTenantAccessEvaluator
         if (facts.IsCrossTenant)
             trace.Add($"{resource.Organization.DisplayName} inbound trust for {home.Organization.DisplayName} ({trustSource}): MFA {(trust.IsMfaAccepted ? "accepted" : "not accepted")}, compliant device {(trust.IsCompliantDeviceAccepted ? "accepted" : "not accepted")}, hybrid joined device {(trust.IsHybridAzureADJoinedDeviceAccepted ? "accepted" : "not accepted")}.");
         var ca = ConditionalAccessEvaluator.Evaluate(facts, accessType, trust, trace);
+
+        // 5. A B2B direct connect user shares their profile with the resource organization only after accepting its privacy statement.
+        if (ca.Error is null && ca.Challenge == SignInChallenge.None && accessType == CrossTenantAccessTypeValues.B2BDirectConnect && !facts.PrivacyConsentGiven)
+        {
+            trace.Add($"{facts.HomeUser.UserPrincipalName} has not accepted {resource.Organization.DisplayName}'s privacy statement.");
+            ca = facts.Interactive
+                ? ca with { Challenge = SignInChallenge.PrivacyConsent }
+                : ca with { Error = AadErrors.PrivacyConsentMissing(resource.Organization.DisplayName) };
+        }
         return new()
         {
             CrossTenantAccessType = accessType,

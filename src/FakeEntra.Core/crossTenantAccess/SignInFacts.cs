@@ -32,6 +32,8 @@ public sealed record SignInFacts
     public TenantDirectory? EnforcingTenant { get; init; }
     /// <summary>A person is at a browser who can be asked for MFA or a device; otherwise such needs are errors.</summary>
     public bool Interactive { get; init; }
+    /// <summary>The user accepted the resource organization's privacy statement (needed once for B2B direct connect).</summary>
+    public bool PrivacyConsentGiven { get; init; }
 
     public bool IsCrossTenant => HomeTenant.Id != ResourceTenant.Id;
 }

@@ -21,6 +21,7 @@ public static class SignInFactsBuilder
             ResourceApp = resourceApp,
             ClientApp = clientApp,
             HasMfaMethod = homeUser.AuthenticationMethods.Any(m => m.SecretKey is not null),
+            PrivacyConsentGiven = homeUser.PrivacyConsents.Contains(resource.Id),
         };
     }
 }

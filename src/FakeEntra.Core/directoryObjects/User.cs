@@ -24,6 +24,12 @@ public sealed record User
     public IReadOnlyList<AuthenticationMethod> AuthenticationMethods { get; init; } = [];
     public IReadOnlyList<AppRoleAssignment> AppRoleAssignments { get; init; } = [];
 
+    /// <summary>
+    /// Resource tenants whose privacy statement the user accepted at a first B2B direct connect sign-in (FakeEntra's record of
+    /// Entra's consent prompt; kept on the home account, never shown through Graph).
+    /// </summary>
+    public IReadOnlyList<Guid> PrivacyConsents { get; init; } = [];
+
     /// <summary>Refresh tokens issued before this instant are refused (Graph's revokeSignInSessions sets it).</summary>
     public DateTimeOffset? SignInSessionsValidFromDateTime { get; init; }
 

@@ -261,6 +261,11 @@ public static class AadErrors
 
     public static AadError WrongOneTimeCode() => StrongAuthenticationFailed.With("Authentication failed during strong authentication request.");
 
+    public static AadError PrivacyConsentMissing(string organization) => ConsentRequired.With(
+        $"The user has not accepted the privacy statement of '{organization}', which B2B direct connect requires once. Sign in interactively to review and accept it.");
+
+    public static AadError PrivacyConsentDeclined(string organization) => DeviceFlowDeclined.With($"The user declined to share their profile with '{organization}'.");
+
     public static AadError OnlyPost(string method) => PostRequired.With($"The endpoint only accepts POST requests. Received a {method} request.");
 
     public static AadError Unexpected() => TransientError.With("A transient error has occurred. Please try again. (FakeEntra hit an unexpected error; see its log.)");

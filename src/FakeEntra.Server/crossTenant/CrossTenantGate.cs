@@ -24,6 +24,8 @@ public sealed record GateRequest
     public TenantDirectory? EnforcingTenant { get; init; }
     public bool Interactive { get; init; }
     public Guid CorrelationId { get; init; }
+    /// <summary>The person accepted the resource organization's privacy statement during this sign-in.</summary>
+    public bool PrivacyConsented { get; init; }
     /// <summary>A refusal found before the decision (a malformed FakeEntra parameter, a wrong one-time code): logged as the outcome.</summary>
     public AadError? InputError { get; init; }
 }
@@ -43,6 +45,7 @@ public sealed class CrossTenantGate(SignInLogWriter log)
             DeviceKnown = request.DeviceKnown,
             EnforcingTenant = request.EnforcingTenant,
             Interactive = request.Interactive,
+            PrivacyConsentGiven = request.HomeUser.PrivacyConsents.Contains(request.Resource.Id) || request.PrivacyConsented,
         });
 
     /// <summary>Decides, logs, and returns the token's user; a refusal (or a challenge nobody can answer) throws Entra's error.</summary>

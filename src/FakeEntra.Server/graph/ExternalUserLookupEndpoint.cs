@@ -26,8 +26,46 @@ public static class ExternalUserLookupEndpoint
             var outbound = EffectivePolicy.Toward(home.CrossTenantAccessPolicy, caller.Tenant.Id).B2bDirectConnectOutbound.Setting;
             var inbound = EffectivePolicy.Toward(caller.Tenant.CrossTenantAccessPolicy, home.Id).B2bDirectConnectInbound.Setting;
             if (!TargetMatching.AdmitsUser(outbound.UsersAndGroups, user.Id, groups) || !TargetMatching.AdmitsUser(inbound.UsersAndGroups, user.Id, groups)) throw notFound;
-            return Results.Json(new { id = user.Id.ToString("D"), tenantId = home.Id.ToString("D"), givenName = user.GivenName, surname = user.Surname });
+            var contact = new Dictionary<string, string?>
+            {
+                ["id"] = user.Id.ToString("D"),
+                ["tenantId"] = home.Id.ToString("D"),
+                ["givenName"] = user.GivenName,
+                ["surname"] = user.Surname,
+            };
+            // Once the user accepted this organization's privacy statement, it may see their name and address too.
+            if (user.PrivacyConsents.Contains(caller.Tenant.Id))
+            {
+                contact["displayName"] = user.DisplayName;
+                contact["mail"] = user.Mail ?? user.UserPrincipalName;
+            }
+            return Results.Json(contact);
+        });
+
+        // The signed-in user's acceptances of other organizations' privacy statements, and their withdrawal.
+        group.MapGet("/me/privacyConsents", (HttpContext http, GraphContext g) =>
+        {
+            var (_, user) = SignedInUser(http, g);
+            return Results.Json(new { value = user.PrivacyConsents.Select(t => new { tenantId = t.ToString("D"), displayName = g.Directory.FindTenant(t)?.Organization.DisplayName }) });
+        });
+        group.MapDelete("/me/privacyConsents/{tenantId}", (string tenantId, HttpContext http, GraphContext g, World.DirectoryWriter writer) =>
+        {
+            var (caller, user) = SignedInUser(http, g);
+            if (!Guid.TryParse(tenantId, out var resource) || !user.PrivacyConsents.Contains(resource))
+                throw GraphException.NotFound($"No privacy consent for tenant '{tenantId}'.");
+            writer.Update(caller.Tenant.Id, home => home with
+            {
+                Users = [.. home.Users.Select(u => u.Id == user.Id ? u with { PrivacyConsents = [.. u.PrivacyConsents.Where(t => t != resource)] } : u)],
+            });
+            return Results.NoContent();
         });
         return app;
+    }
+
+    private static (GraphCaller Caller, Core.DirectoryObjects.User User) SignedInUser(HttpContext http, GraphContext g)
+    {
+        var caller = g.Caller(http, GraphPermission.LookUpExternalUsers);
+        var user = caller.AppOnly || !Guid.TryParse(caller.Initiator.User?.Id, out var id) ? null : g.Directory.FindUser(caller.Tenant.Id, id);
+        return (caller, user ?? throw GraphException.Forbidden());
     }
 }

@@ -53,6 +53,7 @@ public sealed class SignInDecisions(DeviceAuthorizations devices, PublicOrigin o
             DeviceKnown = context.State.DeviceKnown,
             EnforcingTenant = enforcing,
             Interactive = true,
+            PrivacyConsented = context.State.PrivacyConsented,
             CorrelationId = RequestIds.Of(context.Http).CorrelationId,
             InputError = inputError,
         };

@@ -25,6 +25,7 @@ public static class SignInEndpoints
         services.AddSingleton<ISignInStep, PasswordStep>();
         services.AddSingleton<ISignInStep, DeviceStep>();
         services.AddSingleton<ISignInStep, MfaStep>();
+        services.AddSingleton<ISignInStep, PrivacyConsentStep>();
         services.AddSingleton<ISignInStep, DeviceConfirmStep>();
         return services;
     }

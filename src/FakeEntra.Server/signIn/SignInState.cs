@@ -35,6 +35,9 @@ public sealed record SignInState
     /// <summary>The registered device the person said this browser is, once asked.</summary>
     public Guid? DeviceId { get; init; }
     public bool DeviceKnown { get; init; }
+    /// <summary>The answer to the resource organization's privacy statement, once asked.</summary>
+    public bool PrivacyConsented { get; init; }
+    public bool PrivacyDeclined { get; init; }
 }
 
 /// <summary>
