@@ -83,6 +83,8 @@ public class GraphUserTests(FakeEntraServer server) : IClassFixture<FakeEntraSer
         var group = await graph.Groups.PostAsync(new Group { DisplayName = "Sales", MailEnabled = false, MailNickname = "sales", SecurityEnabled = true });
         var found = await graph.Groups.GetAsync(r => r.QueryParameters.Filter = "displayName eq 'Sales'");
         Assert.Equal(group!.Id, found!.Value!.Single().Id);
+        await graph.Groups[group.Id].PatchAsync(new Group { Description = "Sales team" });
+        Assert.Equal("Sales team", (await graph.Groups[group.Id].GetAsync())!.Description);
         await graph.Groups[group.Id].DeleteAsync();
         Assert.Equal(404, (await Assert.ThrowsAsync<ODataError>(() => graph.Groups[group.Id].GetAsync())).ResponseStatusCode);
     }

@@ -78,6 +78,16 @@ public static class UserEndpoints
             return Results.Text(GraphJson.WithContext(View(group), "groups/$entity").ToJsonString(), "application/json; charset=utf-8", statusCode: StatusCodes.Status201Created);
         });
 
+        graph.MapMethods("/groups/{id}", ["PATCH"], async (string id, HttpContext http, GraphContext g) =>
+        {
+            var caller = g.Caller(http, GraphPermission.WriteGroups);
+            var before = FindGroup(caller.Tenant, id);
+            var after = GraphJson.Patch(before, await GraphJson.ReadObjectAsync(http.Request), "id", "members");
+            g.Change(http, caller, "GroupManagement", t => t with { Groups = [.. t.Groups.Select(gr => gr.Id == before.Id ? after : gr)] }, "Update group", "Update",
+                before.Id.ToString("D"), Changed(View(before), View(after)));
+            return Results.NoContent();
+        });
+
         graph.MapDelete("/groups/{id}", (string id, HttpContext http, GraphContext g) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteGroups);
