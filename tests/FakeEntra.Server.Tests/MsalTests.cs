@@ -94,6 +94,7 @@ public class MsalTests(FakeEntraServer server)
         Assert.Equal(World.Client, claims.GetProperty("azp").GetString());
         Assert.False(claims.TryGetProperty("idtyp", out _));
         Assert.False(claims.TryGetProperty("roles", out _));
+        Assert.Equal(["62e90394-69f5-4237-9190-012177145e10"], claims.GetProperty("wids").EnumerateArray().Select(w => w.GetString())); // Global Administrator
         Assert.Equal(3600, claims.GetProperty("exp").GetInt64() - claims.GetProperty("iat").GetInt64());
         TokenAssertions.HasNoInternalClaims(claims);
 

@@ -36,6 +36,7 @@ public static class EntraClaims
             claims["rh"] = ResourceHint(content);
             if (content.Roles.Count > 0) claims["roles"] = content.Roles.ToArray();
             claims["scp"] = string.Join(' ', content.Scopes);
+            if (user.DirectoryRoles.Count > 0) claims["wids"] = user.DirectoryRoles.Select(r => r.ToString("D")).ToArray();
             claims["sub"] = PairwiseSubject.For(content.Client.AppId, content.TenantId, user.ObjectId);
         }
         else

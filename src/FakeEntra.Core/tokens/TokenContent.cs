@@ -21,6 +21,8 @@ public sealed record TokenUser
     public int Acct { get; init; }
     /// <summary>The device the sign-in came from, if one took part.</summary>
     public Guid? DeviceId { get; init; }
+    /// <summary>The <c>wids</c> claim: template ids of the directory roles the user's object holds in the token's tenant.</summary>
+    public IReadOnlyList<Guid> DirectoryRoles { get; init; } = [];
 
     public static string HomeIssuer(Guid homeTenantId) => $"https://sts.windows.net/{homeTenantId:D}/";
 

@@ -100,6 +100,7 @@ public sealed class TokenIssuer(TokenSigner signer, RefreshTokenCodec refreshTok
         var clientSp = ClientAuthenticator.ServicePrincipalIn(issuance.Directory, signIn.Client.Application, tenant);
         var scopes = ScopeRequest.Parse(signIn.Scope);
         var (resource, granted, responseScopes) = Grant(issuance.Directory, signIn, clientSp, scopes);
+        var identity = signIn.Identity ?? TokenUser.Member(signIn.User, tenant.Id);
         var content = new TokenContent
         {
             TenantId = tenant.Id,
@@ -107,7 +108,7 @@ public sealed class TokenIssuer(TokenSigner signer, RefreshTokenCodec refreshTok
             Client = signIn.Client.Application,
             ClientAuthentication = signIn.Client.Method,
             Resource = resource.Application,
-            User = signIn.Identity ?? TokenUser.Member(signIn.User, tenant.Id),
+            User = identity with { DirectoryRoles = issuance.Directory.RolesOf(tenant.Id, identity.ObjectId) },
             Scopes = granted,
             Roles = Permissions.UserRoles(signIn.User, resource),
             IssuedAt = issuance.Now,
