@@ -10,6 +10,7 @@ public class GraphAuthorizationTests(FakeEntraServer server) : IClassFixture<Fak
     public static TheoryData<string, string> Endpoints => new()
     {
         { "GET", "/v1.0/policies/crossTenantAccessPolicy" },
+        { "PATCH", "/v1.0/policies/crossTenantAccessPolicy" },
         { "GET", "/v1.0/policies/crossTenantAccessPolicy/default" },
         { "PATCH", "/v1.0/policies/crossTenantAccessPolicy/default" },
         { "POST", "/v1.0/policies/crossTenantAccessPolicy/default/resetToSystemDefault" },

@@ -32,6 +32,8 @@ public class GraphTests(FakeEntraServer server) : IClassFixture<FakeEntraServer>
         var graph = GraphClients.For(server, await ContosoAdmin());
         var policy = await graph.Policies.CrossTenantAccessPolicy.GetAsync();
         Assert.Equal("CrossTenantAccessPolicy", policy!.DisplayName);
+        await graph.Policies.CrossTenantAccessPolicy.PatchAsync(new CrossTenantAccessPolicy { AllowedCloudEndpoints = ["microsoftonline.us"] });
+        Assert.Equal(["microsoftonline.us"], (await graph.Policies.CrossTenantAccessPolicy.GetAsync())!.AllowedCloudEndpoints);
         var defaults = await graph.Policies.CrossTenantAccessPolicy.Default.GetAsync();
         Assert.True(defaults!.IsServiceDefault);
         Assert.Equal(CrossTenantAccessPolicyTargetConfigurationAccessType.Blocked, defaults.B2bDirectConnectInbound!.UsersAndGroups!.AccessType);

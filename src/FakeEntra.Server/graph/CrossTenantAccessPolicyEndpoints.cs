@@ -27,6 +27,21 @@ public static class CrossTenantAccessPolicyEndpoints
             return GraphJson.Ok(new { id = policy.Id.ToString("D"), policy.DisplayName, policy.AllowedCloudEndpoints }, "policies/crossTenantAccessPolicy/$entity");
         });
 
+        graph.MapMethods(Root, ["PATCH"], async (HttpContext http, GraphContext g) =>
+        {
+            var caller = g.Caller(http, GraphPermission.WriteCrossTenantAccess);
+            var patch = await GraphJson.ReadObjectAsync(http.Request);
+            var before = caller.Tenant.CrossTenantAccessPolicy;
+            // Only the policy's own members: default and partners have their own routes.
+            var root = new PolicyRoot(before.DisplayName, before.AllowedCloudEndpoints);
+            var after = GraphJson.Patch(root, patch, "id", "default", "partners");
+            g.Change(http, caller, Category, t => t with
+            {
+                CrossTenantAccessPolicy = t.CrossTenantAccessPolicy with { DisplayName = after.DisplayName, AllowedCloudEndpoints = after.AllowedCloudEndpoints },
+            }, "Update a cross-tenant access policy", "Update", before.Id.ToString("D"), Changes(root, after, patch));
+            return Results.NoContent();
+        });
+
         graph.MapGet($"{Root}/default", (HttpContext http, GraphContext g) =>
             GraphJson.Ok(g.Caller(http, GraphPermission.ReadPolicies).Tenant.CrossTenantAccessPolicy.Default, "policies/crossTenantAccessPolicy/default/$entity"));
 
@@ -105,6 +120,8 @@ public static class CrossTenantAccessPolicyEndpoints
         });
         return graph;
     }
+
+    private sealed record PolicyRoot(string DisplayName, IReadOnlyList<string> AllowedCloudEndpoints);
 
     private static CrossTenantAccessPolicyConfigurationPartner Partner(GraphCaller caller, string tenantId) =>
         (Guid.TryParse(tenantId, out var id) ? caller.Tenant.CrossTenantAccessPolicy.Partners.FirstOrDefault(p => p.TenantId == id) : null)
