@@ -12,19 +12,49 @@ public static class DelegatedAccess
     public static Application ResourceApp(DirectorySnapshot directory, TenantDirectory resourceTenant, string scope) =>
         Permissions.FindResource(directory, resourceTenant, ScopeRequest.Parse(scope).Resource ?? FirstPartyApplications.MicrosoftGraphResource).Application;
 
-    /// <summary>The FakeEntra parameters and the tenant-restrictions header of a token request; a bad one becomes the sign-in's error.</summary>
-    public static (SignInProof Proof, Device? Device, TenantDirectory? Enforcing, AadError? Error) Inputs(TokenRequest request, TenantDirectory home, User user)
+    /// <summary>The FakeEntra parameters of a password grant; a bad one becomes the sign-in's error.</summary>
+    public static (SignInProof Proof, AadError? Error) Parameters(TokenRequest request, TenantDirectory home, User user)
     {
         try
         {
             var mfa = SignInInputs.CheckOtp(request.FormOrQuery(SignInInputs.OtpParameter), user, request.Now) ?? false;
             var device = SignInInputs.Device(request.FormOrQuery(SignInInputs.DeviceParameter), home);
-            var enforcing = SignInInputs.EnforcingTenant(request.Headers[SignInInputs.TenantRestrictionsHeader], request.Directory);
-            return (new SignInProof { MfaAtHome = mfa, MfaAtResource = mfa, DeviceId = device?.DeviceId }, device, enforcing, null);
+            return (new SignInProof { MfaAtHome = mfa, MfaAtResource = mfa, DeviceId = device?.DeviceId }, null);
         }
         catch (AadException e)
         {
-            return (new SignInProof(), null, null, e.Error);
+            return (new SignInProof(), e.Error);
         }
+    }
+
+    /// <summary>The gate's question for a grant without pages: the proof given, the tenant-restrictions header of the request.</summary>
+    public static GateRequest Question(TokenRequest request, TenantDirectory home, User user, TenantDirectory resource, Application client, string scope,
+        SignInProof proof, AadError? inputError)
+    {
+        TenantDirectory? enforcing = null;
+        try
+        {
+            enforcing = SignInInputs.EnforcingTenant(request.Headers[SignInInputs.TenantRestrictionsHeader], request.Directory);
+        }
+        catch (AadException e)
+        {
+            inputError ??= e.Error;
+        }
+        return new GateRequest
+        {
+            Issuance = request.Issuance,
+            Home = home,
+            HomeUser = user,
+            Resource = resource,
+            Client = client,
+            ResourceApp = ResourceApp(request.Directory, resource, scope),
+            MfaAtHome = proof.MfaAtHome,
+            MfaAtResource = proof.MfaAtResource,
+            Device = proof.DeviceId is { } deviceId ? home.Devices.FirstOrDefault(d => d.DeviceId == deviceId) : null,
+            DeviceKnown = true,
+            EnforcingTenant = enforcing,
+            CorrelationId = request.CorrelationId,
+            InputError = inputError,
+        };
     }
 }

@@ -27,23 +27,8 @@ public sealed class PasswordGrant(TokenIssuer issuer, PasswordVerifier passwords
 
         var resourceTenant = request.Path.Tenant is { } pathTenant ? request.Directory.FindTenant(pathTenant.Id)! : home.Tenant;
         ClientAuthenticator.ServicePrincipalIn(request.Directory, client.Application, resourceTenant);
-        var (proof, device, enforcing, inputError) = DelegatedAccess.Inputs(request, home.Tenant, home.User);
-        var identity = await gate.AdmitAsync(new GateRequest
-        {
-            Issuance = request.Issuance,
-            Home = home.Tenant,
-            HomeUser = home.User,
-            Resource = resourceTenant,
-            Client = client.Application,
-            ResourceApp = DelegatedAccess.ResourceApp(request.Directory, resourceTenant, scope),
-            MfaAtHome = proof.MfaAtHome,
-            MfaAtResource = proof.MfaAtResource,
-            Device = device,
-            DeviceKnown = true,
-            EnforcingTenant = enforcing,
-            CorrelationId = request.CorrelationId,
-            InputError = inputError,
-        });
+        var (proof, inputError) = DelegatedAccess.Parameters(request, home.Tenant, home.User);
+        var identity = await gate.AdmitAsync(DelegatedAccess.Question(request, home.Tenant, home.User, resourceTenant, client.Application, scope, proof, inputError));
         return issuer.IssueForUser(request.Issuance, new DelegatedSignIn
         {
             Client = client,

@@ -33,33 +33,7 @@ public sealed class RefreshTokenGrant(TokenIssuer issuer, RefreshTokenCodec code
         var resourceTenant = (request.Path.Tenant is { } pathTenant ? request.Directory.FindTenant(pathTenant.Id) : request.Directory.FindTenant(payload.TenantId)) ?? home;
         var scope = request["scope"] ?? payload.Scope;
         ClientAuthenticator.ServicePrincipalIn(request.Directory, client.Application, resourceTenant);
-        AadError? inputError = null;
-        Core.DirectoryObjects.TenantDirectory? enforcing = null;
-        try
-        {
-            enforcing = SignInInputs.EnforcingTenant(request.Headers[SignInInputs.TenantRestrictionsHeader], request.Directory);
-        }
-        catch (AadException e)
-        {
-            inputError = e.Error;
-        }
-        var device = payload.Proof.DeviceId is { } deviceId ? home.Devices.FirstOrDefault(d => d.DeviceId == deviceId) : null;
-        var identity = await gate.AdmitAsync(new GateRequest
-        {
-            Issuance = request.Issuance,
-            Home = home,
-            HomeUser = user,
-            Resource = resourceTenant,
-            Client = client.Application,
-            ResourceApp = DelegatedAccess.ResourceApp(request.Directory, resourceTenant, scope),
-            MfaAtHome = payload.Proof.MfaAtHome,
-            MfaAtResource = payload.Proof.MfaAtResource,
-            Device = device,
-            DeviceKnown = true,
-            EnforcingTenant = enforcing,
-            CorrelationId = request.CorrelationId,
-            InputError = inputError,
-        });
+        var identity = await gate.AdmitAsync(DelegatedAccess.Question(request, home, user, resourceTenant, client.Application, scope, payload.Proof, inputError: null));
         return issuer.IssueForUser(request.Issuance, new DelegatedSignIn
         {
             Client = client,
