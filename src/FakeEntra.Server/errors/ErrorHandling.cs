@@ -15,6 +15,9 @@ public static class ErrorHandling
                 var failure = context.Features.Get<IExceptionHandlerFeature>()?.Error;
                 var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("FakeEntra.Errors");
                 logger.LogError(failure, "Unhandled error on {Path}", context.Request.Path);
+                // The Graph-shaped API answers in Graph's error shape, the identity endpoints in Entra's.
+                if (context.Request.Path.StartsWithSegments("/v1.0") || context.Request.Path.StartsWithSegments("/fakeentra"))
+                    return Graph.GraphEndpoints.WriteErrorAsync(context, new Graph.GraphException(500, "generalException", "An unexpected error occurred in FakeEntra. See the server log."));
                 return AadErrorResponse.WriteAsync(context, AadErrors.Unexpected());
             },
         });

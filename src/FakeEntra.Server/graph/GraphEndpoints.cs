@@ -41,6 +41,8 @@ public static class GraphEndpoints
         }
     }
 
+    public static Task WriteErrorAsync(HttpContext http, GraphException e) => Error(http, e).ExecuteAsync(http);
+
     /// <summary>Graph's error body: <c>{"error":{"code","message","innerError":{"date","request-id","client-request-id"}}}</c>.</summary>
     private static IResult Error(HttpContext http, GraphException e)
     {
