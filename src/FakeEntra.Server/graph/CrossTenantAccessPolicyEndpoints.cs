@@ -51,7 +51,7 @@ public static class CrossTenantAccessPolicyEndpoints
             var patch = await GraphJson.ReadObjectAsync(http.Request);
             var before = caller.Tenant.CrossTenantAccessPolicy.Default;
             var after = GraphJson.Patch(before, patch, "isServiceDefault") with { IsServiceDefault = false };
-            Check(CrossTenantAccessPolicyRules.Check(after), "");
+            Check(CrossTenantAccessPolicyRules.Check(after));
             g.Change(http, caller, Category, t => t with { CrossTenantAccessPolicy = t.CrossTenantAccessPolicy with { Default = after } },
                 "Update the company default cross-tenant access setting", "Update", "default", Changes(before, after, patch));
             return Results.NoContent();
@@ -82,7 +82,7 @@ public static class CrossTenantAccessPolicyEndpoints
             if (g.Directory.FindTenant(partner.TenantId) is null) throw GraphException.BadRequest($"Tenant '{partner.TenantId}' was not found.");
             if (caller.Tenant.CrossTenantAccessPolicy.Partners.Any(p => p.TenantId == partner.TenantId))
                 throw new GraphException(409, "Request_MultipleObjectsWithSameKeyValue", $"A partner configuration for tenant '{partner.TenantId}' already exists.");
-            Check(CrossTenantAccessPolicyRules.Check(partner), "");
+            Check(CrossTenantAccessPolicyRules.Check(partner));
             g.Change(http, caller, Category, t => t with { CrossTenantAccessPolicy = t.CrossTenantAccessPolicy with { Partners = [.. t.CrossTenantAccessPolicy.Partners, partner] } },
                 "Add a partner to cross-tenant access setting", "Add", partner.TenantId.ToString("D"), Changes(null, partner, body));
             return GraphJson.Ok(partner, "policies/crossTenantAccessPolicy/partners/$entity", StatusCodes.Status201Created);
@@ -97,7 +97,7 @@ public static class CrossTenantAccessPolicyEndpoints
             var before = Partner(caller, tenantId);
             var patch = await GraphJson.ReadObjectAsync(http.Request);
             var after = GraphJson.Patch(before, patch, "tenantId");
-            Check(CrossTenantAccessPolicyRules.Check(after), "");
+            Check(CrossTenantAccessPolicyRules.Check(after));
             g.Change(http, caller, Category, t => t with
             {
                 CrossTenantAccessPolicy = t.CrossTenantAccessPolicy with
@@ -127,9 +127,9 @@ public static class CrossTenantAccessPolicyEndpoints
         (Guid.TryParse(tenantId, out var id) ? caller.Tenant.CrossTenantAccessPolicy.Partners.FirstOrDefault(p => p.TenantId == id) : null)
         ?? throw GraphException.NotFound($"No partner configuration exists for tenant '{tenantId}'.");
 
-    private static void Check(PolicyProblem? problem, string prefix)
+    private static void Check(PolicyProblem? problem)
     {
-        if (problem is { } p) throw GraphException.BadRequest($"Invalid value for '{prefix}{p.Member}': {p.Problem}.");
+        if (problem is { } p) throw GraphException.BadRequest($"Invalid value for '{p.Member}': {p.Problem}.");
     }
 
     /// <summary>One modified property per member that changed (or that the request named), with old and new JSON.</summary>
