@@ -224,8 +224,12 @@ public static class AadErrors
     public static AadError AssertionForOtherAudience(string audience, Guid appId, string appName) => AssertionAudienceMismatch.With(
         $"Assertion audience does not match the Client app presenting the assertion. The audience in the assertion was '{audience}' and the expected audience is '{appId}' or one of the Application Uris of this application with App ID '{appId}'({appName}). The downstream client must request a token for the expected audience (the application that made the OBO request) and this application should use that token as the assertion.");
 
-    public static AadError AssertionOutOfTime(DateTimeOffset now, DateTimeOffset expiry) => AssertionExpired.With(
-        $"Assertion is not within its valid time range. Ensure that the access token is not expired before using it for user assertion, or request a new token. Current time: {now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}, expiry time of assertion {expiry.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}.");
+    public static AadError AssertionOutOfTime(DateTimeOffset now, DateTime notBefore, DateTime expiry) => AssertionExpired.With(
+        $"Assertion is not within its valid time range. Ensure that the access token is not expired before using it for user assertion, or request a new token. Current time: {now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}, not before time of assertion {notBefore:yyyy-MM-ddTHH:mm:ss.fffffffZ}, expiry time of assertion {expiry:yyyy-MM-ddTHH:mm:ss.fffffffZ}.");
+
+    // Entra's wording for this case is not public; the code is the one it uses for assertions it will not accept.
+    public static AadError AssertionNotUserAccessToken() => AssertionSignatureInvalid.With(
+        "Assertion is not a user's access token. An on-behalf-of request needs the access token the calling application received for itself; ID tokens and app-only tokens are not accepted.");
 
     public static AadError AssertionBadSignature() => AssertionSignatureInvalid.With(
         "Assertion failed signature validation. [Reason - The provided signature value did not match the expected signature value.]");

@@ -16,7 +16,7 @@ public static class EntraClaims
             ["iat"] = iat,
             ["nbf"] = iat,
             ["exp"] = content.ExpiresAt.ToUnixTimeSeconds(),
-            ["aio"] = Opaque(36),
+            ["aio"] = content.Aio ?? Opaque(36),
             ["azp"] = content.Client.AppId.ToString("D"),
             ["azpacr"] = ((int)content.ClientAuthentication).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };

@@ -88,6 +88,8 @@ public sealed record TokenContent
     public required TimeSpan Lifetime { get; init; }
     /// <summary>Set when a person signed in through the pages: what the ID token then adds.</summary>
     public InteractiveSignIn? Interactive { get; init; }
+    /// <summary>The access token's opaque <c>aio</c>, when the issuer keeps something there; random otherwise.</summary>
+    public string? Aio { get; init; }
 
     public DateTimeOffset ExpiresAt => IssuedAt + Lifetime;
 }

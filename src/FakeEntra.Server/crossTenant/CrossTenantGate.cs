@@ -30,6 +30,14 @@ public sealed record GateRequest
     public AadError? InputError { get; init; }
 }
 
+/// <summary>Which decisions of a request are written to the sign-in logs.</summary>
+public enum SignInLogging
+{
+    Always,
+    /// <summary>Only refusals: the allowing decision is already logged (a code redeemed for the resource of its sign-in).</summary>
+    RefusalsOnly,
+}
+
 /// <summary>
 /// Where the web host asks the pure decision engine: it turns a request into <see cref="SignInFacts"/>, logs the outcome in
 /// the home and the resource tenant, and answers with the identity the token carries, or Entra's error.
@@ -48,13 +56,17 @@ public sealed class CrossTenantGate(SignInLogWriter log)
             PrivacyConsentGiven = request.HomeUser.PrivacyConsents.Contains(request.Resource.Id) || request.PrivacyConsented,
         });
 
-    /// <summary>Decides, logs, and returns the token's user; a refusal (or a challenge nobody can answer) throws Entra's error.</summary>
-    public async Task<TokenUser> AdmitAsync(GateRequest request, bool writeLog = true)
+    /// <summary>
+    /// Decides, logs, and returns the admission tokens are minted from; a refusal (or a challenge nobody can answer) throws
+    /// Entra's error. <paramref name="logging"/> lets a code redemption for the resource already decided and logged at the
+    /// pages log only what differs: a refusal.
+    /// </summary>
+    public async Task<Admission> AdmitAsync(GateRequest request, SignInLogging logging = SignInLogging.Always)
     {
         var decision = request.InputError is { } inputError
             ? Decide(request with { InputError = null, Interactive = false }) with { Error = inputError, Challenge = SignInChallenge.None }
             : Decide(request);
-        if (writeLog) await LogAsync(request, decision);
+        if (logging == SignInLogging.Always || !decision.Allowed) await LogAsync(request, decision);
         if (decision.Error is { } error) throw new AadException(error);
         if (decision.Challenge != SignInChallenge.None) throw new AadException(AadErrors.MfaNeeded(request.ResourceApp.AppId));
         var identity = decision.CrossTenantAccessType switch
@@ -63,7 +75,7 @@ public sealed class CrossTenantGate(SignInLogWriter log)
             CrossTenantAccessTypeValues.B2BCollaboration => TokenUser.Guest(request.Issuance.Directory.FindGuest(request.Resource.Id, request.HomeUser.UserPrincipalName)!, request.HomeUser, request.Home.Id),
             _ => TokenUser.Member(request.HomeUser, request.Home.Id),
         };
-        return identity with { DeviceId = request.Device?.DeviceId };
+        return Admission.For(request, identity with { DeviceId = request.Device?.DeviceId });
     }
 
     /// <summary>A row in each tenant the sign-in touched: client details at home, Conditional Access at the resource.</summary>

@@ -51,6 +51,7 @@ public sealed record GraphCaller(TenantDirectory Tenant, bool AppOnly, IReadOnly
         var (jwt, tenant, problem) = reader.ReadAny(header["Bearer ".Length..].Trim(), issuance);
         if (jwt is null || tenant is null) throw GraphException.Unauthorized("Access token validation failure. Invalid signature or issuer.");
         if (problem == IssuedTokenProblem.Expired) throw GraphException.Unauthorized("Lifetime validation failed, the token is expired.");
+        if (problem == IssuedTokenProblem.NotYetValid) throw GraphException.Unauthorized("Lifetime validation failed, the token is not yet valid.");
         var audience = jwt.Audiences.FirstOrDefault();
         if (audience != FirstPartyApplications.MicrosoftGraphAppId.ToString("D") && audience != FirstPartyApplications.MicrosoftGraphResource)
             throw GraphException.Unauthorized("Invalid audience.");

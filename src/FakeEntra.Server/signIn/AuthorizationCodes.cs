@@ -21,8 +21,6 @@ public sealed record AuthorizationCode
     public required Guid SessionId { get; init; }
     public required DateTimeOffset AuthTime { get; init; }
     public required DateTimeOffset ExpiresAt { get; init; }
-    /// <summary>Who the tokens say the user is, as the gate decided at sign-in.</summary>
-    public required Core.Tokens.TokenUser Identity { get; init; }
     public required Token.SignInProof Proof { get; init; }
 }
 

@@ -28,7 +28,6 @@ public sealed record DeviceAuthorization
     public DateTimeOffset? AuthTime { get; init; }
     public Guid? SessionId { get; init; }
     public Guid? ResourceTenantId { get; init; }
-    public Core.Tokens.TokenUser? Identity { get; init; }
     public Token.SignInProof? Proof { get; init; }
 }
 

@@ -46,7 +46,7 @@ public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes code
             return AuthorizationResponse.Error(context.Http, request, resourceError);
         }
         // A refusal is shown on the page, as Entra shows cross-tenant and Conditional Access blocks, and logged.
-        var identity = await gate.AdmitAsync(gateRequest);
+        var admission = await gate.AdmitAsync(gateRequest);
         RecordConsent(state, gateRequest);
         session = session.WithAccount(account, request.Client.AppId);
         var signIn = new DelegatedSignIn
@@ -59,7 +59,7 @@ public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes code
             AuthTime = authTime,
             Interactive = new InteractiveSignIn { Nonce = request.Nonce, SessionId = session.SessionId, AuthTime = authTime },
             GrantId = Guid.NewGuid(),
-            Identity = identity,
+            Admission = admission,
             Proof = proof,
         };
         var issuance = gateRequest.Issuance;
@@ -89,7 +89,6 @@ public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes code
             SessionId = session.SessionId,
             AuthTime = authTime,
             ExpiresAt = context.Now + AuthorizationCodes.Lifetime,
-            Identity = identity,
             Proof = proof,
         }) : null;
         var idToken = request.ReturnsIdToken ? issuer.IdTokenFor(issuance, signIn, code) : null;
@@ -132,7 +131,7 @@ public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes code
             devices.Complete(userCode, d => d with { Status = DeviceAuthorizationStatus.Declined });
             return DevicePage(context, "Sign-in cancelled", $"You have declined to sign in to {app.DisplayName} on your device. You may now close this window.");
         }
-        var identity = await gate.AdmitAsync(gateRequest);
+        var admission = await gate.AdmitAsync(gateRequest);
         RecordConsent(context.State, gateRequest);
         session = session.WithAccount(account, app.AppId);
         cookie.Write(context.Http, session);
@@ -144,7 +143,6 @@ public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes code
             AuthTime = account.AuthTime,
             SessionId = session.SessionId,
             ResourceTenantId = gateRequest.Resource.Id,
-            Identity = identity,
             Proof = proof,
         });
         return DevicePage(context, app.DisplayName,

@@ -16,6 +16,7 @@ public static class TokenEndpoint
         services.AddSingleton<TokenSigner>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<RefreshTokenCodec>();
+        services.AddSingleton<AioCodec>();
         services.AddSingleton<PasswordVerifier>();
         services.AddSingleton<GrantRevocations>();
         services.AddSingleton<IssuedTokenReader>();

@@ -1,5 +1,6 @@
 using FakeEntra.Core.DirectoryObjects;
 using FakeEntra.Core.Tokens;
+using FakeEntra.Server.CrossTenant;
 
 namespace FakeEntra.Server.Token;
 
@@ -17,8 +18,8 @@ public sealed record DelegatedSignIn
     public InteractiveSignIn? Interactive { get; init; }
     /// <summary>The authorization grant (code) the tokens descend from; revoking it ends their refresh tokens.</summary>
     public Guid? GrantId { get; init; }
-    /// <summary>Who the token says the user is in the token's tenant (member, guest, direct connect); a member when unset.</summary>
-    public TokenUser? Identity { get; init; }
+    /// <summary>The gate's decision for the token's tenant and resource: who the token says the user is there.</summary>
+    public required Admission Admission { get; init; }
     /// <summary>What the sign-in proved beyond the password, carried into refresh tokens so a refresh is judged on the same facts.</summary>
     public SignInProof Proof { get; init; } = new();
 }
@@ -32,7 +33,7 @@ public sealed record SignInProof
 }
 
 /// <summary>Mints Entra-shaped token responses: app-only, or for a user with ID and refresh tokens when the scopes ask for them.</summary>
-public sealed class TokenIssuer(TokenSigner signer, RefreshTokenCodec refreshTokens)
+public sealed class TokenIssuer(TokenSigner signer, RefreshTokenCodec refreshTokens, AioCodec aio)
 {
     /// <summary>Access tokens live exactly one hour (Entra's B2B direct connect lifetime; FakeEntra uses it for all).</summary>
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(1);
@@ -94,13 +95,15 @@ public sealed class TokenIssuer(TokenSigner signer, RefreshTokenCodec refreshTok
     /// <summary>Throws the error the sign-in would meet when tokens are minted (resource, scopes, consent), without minting any.</summary>
     public void Check(Issuance issuance, DelegatedSignIn signIn) => Prepare(issuance, signIn);
 
-    private static (TokenContent Content, ScopeRequest Scopes, IEnumerable<string> ResponseScopes) Prepare(Issuance issuance, DelegatedSignIn signIn)
+    private (TokenContent Content, ScopeRequest Scopes, IEnumerable<string> ResponseScopes) Prepare(Issuance issuance, DelegatedSignIn signIn)
     {
         var tenant = signIn.TokenTenant;
         var clientSp = ClientAuthenticator.ServicePrincipalIn(issuance.Directory, signIn.Client.Application, tenant);
         var scopes = ScopeRequest.Parse(signIn.Scope);
         var (resource, granted, responseScopes) = Grant(issuance.Directory, signIn, clientSp, scopes);
-        var identity = signIn.Identity ?? TokenUser.Member(signIn.User, tenant.Id);
+        if (signIn.Admission.ResourceTenantId != tenant.Id || signIn.Admission.ResourceAppId != resource.Application.AppId)
+            throw new InvalidOperationException("A token was about to be minted for a resource the gate did not decide on.");
+        var identity = signIn.Admission.Identity;
         var content = new TokenContent
         {
             TenantId = tenant.Id,
@@ -114,6 +117,7 @@ public sealed class TokenIssuer(TokenSigner signer, RefreshTokenCodec refreshTok
             IssuedAt = issuance.Now,
             Lifetime = AccessTokenLifetime,
             Interactive = signIn.Interactive,
+            Aio = aio.Protect(new AioPayload { HomeTenantId = signIn.HomeTenant.Id, HomeObjectId = signIn.User.Id, AuthTime = signIn.AuthTime, Proof = signIn.Proof }),
         };
         return (content, scopes, responseScopes);
     }

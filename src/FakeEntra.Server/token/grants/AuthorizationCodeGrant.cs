@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using FakeEntra.Core.Errors;
 using FakeEntra.Core.Tokens;
+using FakeEntra.Server.CrossTenant;
 using FakeEntra.Server.SignInPages;
 using B64 = System.Buffers.Text.Base64Url;
 
@@ -9,15 +10,15 @@ namespace FakeEntra.Server.Token.Grants;
 
 /// <summary>
 /// Redeems an authorization code: once (a replay is AADSTS54005 and revokes what the code issued), within ten minutes,
-/// by the client it was issued to, with the same redirect URI and the PKCE verifier.
+/// by the client it was issued to, with the same redirect URI and the PKCE verifier. The scopes sent at redemption may name
+/// another resource than the sign-in did (MSAL does this); the gate decides again for the resource of this token, on the
+/// sign-in's MFA and device facts, and what it would need a page for is <c>interaction_required</c>.
 /// </summary>
-public sealed class AuthorizationCodeGrant(TokenIssuer issuer, AuthorizationCodes codes, GrantRevocations revocations) : IGrantHandler
+public sealed class AuthorizationCodeGrant(TokenIssuer issuer, AuthorizationCodes codes, GrantRevocations revocations, CrossTenantGate gate) : IGrantHandler
 {
     public IReadOnlyList<string> GrantTypes => ["authorization_code"];
 
-    public Task<TokenResponse> HandleAsync(TokenRequest request) => Task.FromResult(Handle(request));
-
-    private TokenResponse Handle(TokenRequest request)
+    public async Task<TokenResponse> HandleAsync(TokenRequest request)
     {
         var client = ClientAuthenticator.Authenticate(request, allowPublicClient: true);
         var value = request.Required("code");
@@ -45,17 +46,23 @@ public sealed class AuthorizationCodeGrant(TokenIssuer issuer, AuthorizationCode
         if (home is null || user is null) throw new AadException(AadErrors.UserNotFound(request.Path.Segment));
         if (!user.AccountEnabled) throw new AadException(AadErrors.AccountDisabled());
         // MSAL sends the scopes again on redemption; they name the resource of this token.
+        var tokenTenant = request.Directory.FindTenant(code.TenantId) ?? throw new AadException(AadErrors.CodeForOtherTenant());
+        var scope = request["scope"] ?? code.Scope;
+        var question = DelegatedAccess.Question(request, home, user, tokenTenant, client.Application, scope, code.Proof, inputError: null);
+        // The pages logged the decision for the code's own resource; another resource is a new sign-in, logged as such.
+        var sameResource = question.ResourceApp.AppId == DelegatedAccess.ResourceApp(request.Directory, tokenTenant, code.Scope).AppId;
+        var admission = await gate.AdmitAsync(question, sameResource ? SignInLogging.RefusalsOnly : SignInLogging.Always);
         return issuer.IssueForUser(request.Issuance, new DelegatedSignIn
         {
             Client = client,
             User = user,
             HomeTenant = home,
-            TokenTenant = request.Directory.FindTenant(code.TenantId) ?? home,
-            Scope = request["scope"] ?? code.Scope,
+            TokenTenant = tokenTenant,
+            Scope = scope,
             AuthTime = code.AuthTime,
             Interactive = new InteractiveSignIn { Nonce = code.Nonce, SessionId = code.SessionId, AuthTime = code.AuthTime },
             GrantId = code.GrantId,
-            Identity = code.Identity,
+            Admission = admission,
             Proof = code.Proof,
         }, request.WantsClientInfo);
     }

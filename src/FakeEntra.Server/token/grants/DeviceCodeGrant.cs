@@ -1,20 +1,22 @@
 using FakeEntra.Core.Errors;
 using FakeEntra.Core.Tokens;
+using FakeEntra.Server.CrossTenant;
 using FakeEntra.Server.SignInPages;
 
 namespace FakeEntra.Server.Token.Grants;
 
-/// <summary>The device's polling: pending, too fast, declined, expired, unknown, or the tokens once the person approved.</summary>
-public sealed class DeviceCodeGrant(TokenIssuer issuer, DeviceAuthorizations devices) : IGrantHandler
+/// <summary>
+/// The device's polling: pending, too fast, declined, expired, unknown, or the tokens once the person approved. The tokens
+/// come from a decision taken at collection, on the sign-in's facts, so a setting changed since the approval counts.
+/// </summary>
+public sealed class DeviceCodeGrant(TokenIssuer issuer, DeviceAuthorizations devices, CrossTenantGate gate) : IGrantHandler
 {
     // A poll sooner than this after the last one is answered slow_down (MSAL waits the full interval).
     private static readonly TimeSpan MinimumGap = TimeSpan.FromSeconds(DeviceAuthorizations.Interval - 2);
 
     public IReadOnlyList<string> GrantTypes => ["urn:ietf:params:oauth:grant-type:device_code", "device_code"];
 
-    public Task<TokenResponse> HandleAsync(TokenRequest request) => Task.FromResult(Handle(request));
-
-    private TokenResponse Handle(TokenRequest request)
+    public async Task<TokenResponse> HandleAsync(TokenRequest request)
     {
         var client = ClientAuthenticator.Authenticate(request, allowPublicClient: true);
         var deviceCode = request["device_code"] ?? request.Required("code");
@@ -37,17 +39,23 @@ public sealed class DeviceCodeGrant(TokenIssuer issuer, DeviceAuthorizations dev
         var home = request.Directory.FindTenant(device.HomeTenantId!.Value);
         var user = home is null ? null : request.Directory.FindUser(home.Id, device.UserId!.Value);
         if (home is null || user is null) throw new AadException(AadErrors.UserNotFound(device.Tenant));
+        if (!user.AccountEnabled) throw new AadException(AadErrors.AccountDisabled());
+        var tokenTenant = request.Directory.FindTenant(device.ResourceTenantId!.Value) ?? throw new AadException(AadErrors.UserNotFound(device.Tenant));
+        var proof = device.Proof ?? new();
+        // The approval's decision was logged at the pages; only a refusal now is news.
+        var admission = await gate.AdmitAsync(DelegatedAccess.Question(request, home, user, tokenTenant, client.Application, device.Scope, proof, inputError: null),
+            SignInLogging.RefusalsOnly);
         return issuer.IssueForUser(request.Issuance, new DelegatedSignIn
         {
             Client = client,
             User = user,
             HomeTenant = home,
-            TokenTenant = request.Directory.FindTenant(device.ResourceTenantId!.Value) ?? home,
+            TokenTenant = tokenTenant,
             Scope = device.Scope,
             AuthTime = device.AuthTime!.Value,
             Interactive = new InteractiveSignIn { SessionId = device.SessionId!.Value, AuthTime = device.AuthTime!.Value },
-            Identity = device.Identity,
-            Proof = device.Proof ?? new(),
+            Admission = admission,
+            Proof = proof,
         }, request.WantsClientInfo);
     }
 }

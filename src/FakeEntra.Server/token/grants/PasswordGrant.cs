@@ -28,7 +28,7 @@ public sealed class PasswordGrant(TokenIssuer issuer, PasswordVerifier passwords
         var resourceTenant = request.Path.Tenant is { } pathTenant ? request.Directory.FindTenant(pathTenant.Id)! : home.Tenant;
         ClientAuthenticator.ServicePrincipalIn(request.Directory, client.Application, resourceTenant);
         var (proof, inputError) = DelegatedAccess.Parameters(request, home.Tenant, home.User);
-        var identity = await gate.AdmitAsync(DelegatedAccess.Question(request, home.Tenant, home.User, resourceTenant, client.Application, scope, proof, inputError));
+        var admission = await gate.AdmitAsync(DelegatedAccess.Question(request, home.Tenant, home.User, resourceTenant, client.Application, scope, proof, inputError));
         return issuer.IssueForUser(request.Issuance, new DelegatedSignIn
         {
             Client = client,
@@ -37,7 +37,7 @@ public sealed class PasswordGrant(TokenIssuer issuer, PasswordVerifier passwords
             TokenTenant = resourceTenant,
             Scope = scope,
             AuthTime = request.Now,
-            Identity = identity,
+            Admission = admission,
             Proof = proof,
         }, request.WantsClientInfo);
     }

@@ -33,7 +33,7 @@ public sealed class RefreshTokenGrant(TokenIssuer issuer, RefreshTokenCodec code
         var resourceTenant = (request.Path.Tenant is { } pathTenant ? request.Directory.FindTenant(pathTenant.Id) : request.Directory.FindTenant(payload.TenantId)) ?? home;
         var scope = request["scope"] ?? payload.Scope;
         ClientAuthenticator.ServicePrincipalIn(request.Directory, client.Application, resourceTenant);
-        var identity = await gate.AdmitAsync(DelegatedAccess.Question(request, home, user, resourceTenant, client.Application, scope, payload.Proof, inputError: null));
+        var admission = await gate.AdmitAsync(DelegatedAccess.Question(request, home, user, resourceTenant, client.Application, scope, payload.Proof, inputError: null));
         return issuer.IssueForUser(request.Issuance, new DelegatedSignIn
         {
             Client = client,
@@ -44,7 +44,7 @@ public sealed class RefreshTokenGrant(TokenIssuer issuer, RefreshTokenCodec code
             AuthTime = payload.AuthTime,
             Interactive = payload.SessionId is { } session ? new InteractiveSignIn { SessionId = session, AuthTime = payload.AuthTime } : null,
             GrantId = payload.GrantId,
-            Identity = identity,
+            Admission = admission,
             Proof = payload.Proof,
         }, request.WantsClientInfo);
     }

@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using B64 = System.Buffers.Text.Base64Url;
+
+namespace FakeEntra.Server.Token;
+
+/// <summary>What a user's access token remembers of its sign-in, for the on-behalf-of request that may present it later.</summary>
+public sealed record AioPayload
+{
+    public required Guid HomeTenantId { get; init; }
+    public required Guid HomeObjectId { get; init; }
+    public required DateTimeOffset AuthTime { get; init; }
+    public SignInProof Proof { get; init; } = new();
+}
+
+/// <summary>
+/// Entra's <c>aio</c> claim is opaque and internal, "used to record data for token reuse". FakeEntra puts the sign-in's home
+/// account and MFA/device facts there, encrypted, so an on-behalf-of request is judged on the facts of the original sign-in
+/// without a database write per token.
+/// </summary>
+public sealed class AioCodec(IDataProtectionProvider provider)
+{
+    private readonly IDataProtector _protector = provider.CreateProtector("FakeEntra.Aio.v1");
+
+    public string Protect(AioPayload payload) => B64.EncodeToString(_protector.Protect(JsonSerializer.SerializeToUtf8Bytes(payload)));
+
+    public AioPayload? Unprotect(string? aio)
+    {
+        if (string.IsNullOrEmpty(aio)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<AioPayload>(_protector.Unprotect(B64.DecodeFromChars(aio)));
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException or JsonException)
+        {
+            return null;
+        }
+    }
+}
