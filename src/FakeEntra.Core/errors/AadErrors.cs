@@ -19,6 +19,7 @@ public static class AadErrors
     public static readonly AadErrorDefinition UserAccountNotFound = new(50034, "UserAccountNotFound", "invalid_grant", BadRequest);
     public static readonly AadErrorDefinition UserUnauthorized = new(50020, "UserUnauthorized", "invalid_grant", BadRequest);
     public static readonly AadErrorDefinition UserDisabled = new(50057, "UserDisabled", "invalid_grant", BadRequest);
+    public static readonly AadErrorDefinition IdsLocked = new(50053, "IdsLocked", "invalid_grant", BadRequest);
     public static readonly AadErrorDefinition ApplicationNotFound = new(700016, "UnauthorizedClient_DoesNotMatchRequest", "unauthorized_client", BadRequest);
     public static readonly AadErrorDefinition ApplicationDisabled = new(7000112, "UnauthorizedClientApplicationDisabled", "unauthorized_client", BadRequest);
     public static readonly AadErrorDefinition InvalidClientSecret = new(7000215, "InvalidClientSecretProvided", "invalid_client", Unauthorized);
@@ -75,7 +76,7 @@ public static class AadErrors
     public static IReadOnlyList<AadErrorDefinition> All { get; } =
     [
         InvalidTenantName, InvalidTenantIdentifier, MissingParameter, MalformedRequest, UnsupportedGrantType, NoTenantInformation,
-        InvalidUserNameOrPassword, UserAccountNotFound, UserUnauthorized, UserDisabled,
+        InvalidUserNameOrPassword, UserAccountNotFound, UserUnauthorized, UserDisabled, IdsLocked,
         ApplicationNotFound, ApplicationDisabled, InvalidClientSecret, MissingClientCredential, ClientSecretExpired, PublicClientWithCredential,
         InvalidScope, MultipleResources, ClientCredentialsNeedDefaultScope, ResourceNotFound, ConsentRequired,
         InvalidGrant, RefreshTokenRevoked, RefreshTokenInactive, PostRequired, TransientError,
@@ -116,6 +117,10 @@ public static class AadErrors
         $"User account '{upn}' from identity provider '{identityProvider}' does not exist in tenant '{tenantName}' and cannot access the application '{appId}'({appName}) in that tenant. The account needs to be added as an external user in the tenant first. Sign out and sign in again with a different Azure Active Directory user account.");
 
     public static AadError AccountDisabled() => UserDisabled.With("The user account is disabled.");
+
+    // Smart lockout; the same answer whether or not the password (or one-time code) was right.
+    public static AadError AccountLocked() => IdsLocked.With(
+        "The account is locked, you've tried to sign in too many times with an incorrect user ID or password.");
 
     public static AadError AppNotFound(string appId, string tenant) => ApplicationNotFound.With(
         $"Application with identifier '{appId}' was not found in the directory '{tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.");

@@ -1,6 +1,7 @@
 using FakeEntra.Core.DirectoryObjects;
 using FakeEntra.Core.Errors;
 using FakeEntra.Core.Tokens;
+using FakeEntra.Server.Lockout;
 using FakeEntra.Server.Token;
 
 namespace FakeEntra.Server.CrossTenant;
@@ -13,11 +14,11 @@ public static class DelegatedAccess
         Permissions.FindResource(directory, resourceTenant, ScopeRequest.Parse(scope).Resource ?? FirstPartyApplications.MicrosoftGraphResource).Application;
 
     /// <summary>The FakeEntra parameters of a password grant; a bad one becomes the sign-in's error.</summary>
-    public static (SignInProof Proof, AadError? Error) Parameters(TokenRequest request, TenantDirectory home, User user)
+    public static (SignInProof Proof, AadError? Error) Parameters(TokenRequest request, TenantDirectory home, User user, SmartLockout lockout)
     {
         try
         {
-            var mfa = SignInInputs.CheckOtp(request.FormOrQuery(SignInInputs.OtpParameter), user, request.Now) ?? false;
+            var mfa = SignInInputs.CheckOtp(request.FormOrQuery(SignInInputs.OtpParameter), user, request.Now, lockout, request.ClientAddress) ?? false;
             var device = SignInInputs.Device(request.FormOrQuery(SignInInputs.DeviceParameter), home);
             return (new SignInProof { MfaAtHome = mfa, MfaAtResource = mfa, DeviceId = device?.DeviceId }, null);
         }

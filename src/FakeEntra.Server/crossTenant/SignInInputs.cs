@@ -1,6 +1,8 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using FakeEntra.Core.DirectoryObjects;
 using FakeEntra.Core.Errors;
+using FakeEntra.Server.Lockout;
 using OtpNet;
 
 namespace FakeEntra.Server.CrossTenant;
@@ -21,12 +23,20 @@ public static partial class SignInInputs
             && new Totp(Base32Encoding.ToBytes(key.Replace(" ", "", StringComparison.Ordinal)))
                 .VerifyTotp(now.UtcDateTime, code, out _, new VerificationWindow(previous: 1, future: 1)));
 
-    /// <summary>The one-time code parameter: null when absent; malformed is AADSTS90100, wrong is AADSTS500121.</summary>
-    public static bool? CheckOtp(string? value, User user, DateTimeOffset now)
+    /// <summary>
+    /// The one-time code parameter: null when absent; malformed is AADSTS90100, wrong is AADSTS500121, and after too many
+    /// wrong ones smart lockout answers AADSTS50053 for a while, right code or not, so a code cannot be guessed.
+    /// </summary>
+    public static bool? CheckOtp(string? value, User user, DateTimeOffset now, SmartLockout lockout, IPAddress? client)
     {
         if (value is null) return null;
         if (!OtpCode().IsMatch(value)) throw new AadException(AadErrors.ParameterNotValid(OtpParameter));
-        return VerifyOtp(user, value, now) ? true : throw new AadException(AadErrors.WrongOneTimeCode());
+        return lockout.OneTimeCode(user, client, () => VerifyOtp(user, value, now)) switch
+        {
+            LockoutVerdict.Verified => true,
+            LockoutVerdict.Locked => throw new AadException(AadErrors.AccountLocked()),
+            _ => throw new AadException(AadErrors.WrongOneTimeCode()),
+        };
     }
 
     /// <summary>The device parameter: a device id registered in the user's home tenant.</summary>

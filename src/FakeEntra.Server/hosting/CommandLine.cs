@@ -10,6 +10,9 @@ public static class CommandLine
         ["--origin"] = "FakeEntra:Origin",
         ["--reset"] = "FakeEntra:Reset",
         ["--certificate"] = "FakeEntra:CertificatePath",
+        ["--lockout"] = "FakeEntra:Lockout:Enabled",
+        ["--lockout-threshold"] = "FakeEntra:Lockout:Threshold",
+        ["--lockout-duration"] = "FakeEntra:Lockout:DurationSeconds",
     };
 
     public static string[] Normalize(string[] args)

@@ -5,6 +5,7 @@ using FakeEntra.Server.SignInLogs;
 using FakeEntra.Server.World;
 using FakeEntra.Server.Errors;
 using FakeEntra.Server.Graph;
+using FakeEntra.Server.Lockout;
 using FakeEntra.Server.Metadata;
 using FakeEntra.Server.SignInPages;
 using FakeEntra.Server.StartPage;
@@ -76,6 +77,7 @@ public static class FakeEntraHost
         builder.Services.AddSingleton<SignInLogWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SignInLogWriter>());
         builder.Services.AddSingleton<CrossTenantGate>();
+        builder.Services.AddSingleton<SmartLockout>();
         builder.Services.AddSingleton<DirectoryWriter>();
         builder.Services.AddGraph();
 

@@ -1,3 +1,5 @@
+using FakeEntra.Server.Lockout;
+
 namespace FakeEntra.Server.Hosting;
 
 /// <summary>The <c>FakeEntra</c> configuration section (also settable by command-line switches and FAKEENTRA__* variables).</summary>
@@ -17,6 +19,8 @@ public sealed class FakeEntraOptions
     public string? CertificatePath { get; set; }
     public string? CertificateKeyPath { get; set; }
     public string? CertificatePassword { get; set; }
+    /// <summary>Smart lockout (<c>FakeEntra:Lockout:Enabled</c>, <c>Threshold</c>, <c>DurationSeconds</c>).</summary>
+    public SmartLockoutOptions Lockout { get; set; } = new();
 
     public static string DefaultDataDirectory() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "FakeEntra");

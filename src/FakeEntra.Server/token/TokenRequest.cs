@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using FakeEntra.Core.DirectoryObjects;
@@ -41,6 +42,9 @@ public sealed class TokenRequest
 
     public Guid CorrelationId { get; private init; }
 
+    /// <summary>Where the request came from (smart lockout counts per source).</summary>
+    public IPAddress? ClientAddress { get; private init; }
+
     /// <summary>The request's headers (tenant restrictions arrive as one).</summary>
     public IHeaderDictionary Headers { get; private init; } = new HeaderDictionary();
 
@@ -54,6 +58,7 @@ public sealed class TokenRequest
         {
             _query = context.Request.Query,
             Headers = context.Request.Headers,
+            ClientAddress = context.Connection.RemoteIpAddress,
             CorrelationId = RequestIds.Of(context).CorrelationId,
         };
     }

@@ -30,7 +30,8 @@ public sealed class Browser : IDisposable
 {
     private readonly HttpClient _http;
 
-    public Browser(FakeEntraServer server)
+    /// <summary>A browser on this machine; <paramref name="from"/> makes it connect from another loopback address (another source).</summary>
+    public Browser(FakeEntraServer server, IPAddress? from = null)
     {
         var handler = new SocketsHttpHandler
         {
@@ -38,6 +39,7 @@ public sealed class Browser : IDisposable
             CookieContainer = new CookieContainer(),
             SslOptions = { RemoteCertificateValidationCallback = CertificateTrust.Trusting(server.Authority) },
         };
+        if (from is not null) handler.ConnectCallback = TrustedHttp.From(from);
         _http = new HttpClient(new LoopbackOnlyHandler(handler));
     }
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using FakeEntra.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -16,6 +17,8 @@ public sealed class FakeEntraServer : IAsyncLifetime
     /// <summary>A scenario file instead of the built-in world.</summary>
     public string? Scenario { get; init; }
     public bool Reset { get; init; }
+    /// <summary>More command-line switches, e.g. <c>--lockout false</c>.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
     public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "fakeentra-tests", Guid.NewGuid().ToString("N"));
     public TestClock Clock { get; } = new();
     public string Origin { get; private set; } = "";
@@ -26,6 +29,7 @@ public sealed class FakeEntraServer : IAsyncLifetime
         var args = new List<string> { "--data-dir", DataDirectory, "--urls", "https://127.0.0.1:0" };
         if (Scenario is not null) args.AddRange(["--scenario", Scenario]);
         if (Reset) args.Add("--reset");
+        args.AddRange(Arguments);
         _app = FakeEntraHost.Build([.. args], builder =>
         {
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -39,7 +43,8 @@ public sealed class FakeEntraServer : IAsyncLifetime
     /// <summary>The running server's services, for tests that read the store or change the directory as an admin would.</summary>
     public IServiceProvider Services => _app!.Services;
 
-    public HttpClient CreateClient() => new(TrustedHttp.Handler(Authority)) { BaseAddress = new Uri(Origin) };
+    /// <summary>A client of the server; <paramref name="from"/> connects from another loopback address, i.e. another source.</summary>
+    public HttpClient CreateClient(IPAddress? from = null) => new(TrustedHttp.Handler(Authority, from)) { BaseAddress = new Uri(Origin) };
 
     public TrustedHttp.MsalFactory MsalHttp(IReadOnlyDictionary<string, string>? headers = null) => new(Authority, headers);
 

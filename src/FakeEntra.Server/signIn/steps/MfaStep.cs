@@ -1,14 +1,15 @@
 using FakeEntra.Core.CrossTenantAccess;
 using FakeEntra.Server.CrossTenant;
+using FakeEntra.Server.Lockout;
 
 namespace FakeEntra.Server.SignInPages.Steps;
 
 /// <summary>
 /// "Enter code": a TOTP from the user's authenticator, when a decision needs MFA. Done at home (branded with the home
 /// organization) when the resource tenant trusts home MFA or it is the user's own tenant; a B2B collaboration guest without
-/// that trust does it in the resource tenant.
+/// that trust does it in the resource tenant. Smart lockout stops guessing: after too many wrong codes, none is accepted for a while.
 /// </summary>
-public sealed class MfaStep(SignInDecisions decisions) : ISignInStep
+public sealed class MfaStep(SignInDecisions decisions, SmartLockout lockout) : ISignInStep
 {
     public const string WrongCode = "You didn't enter the expected verification code. Please try again.";
 
@@ -31,7 +32,12 @@ public sealed class MfaStep(SignInDecisions decisions) : ISignInStep
     public SignInState Handle(SignInContext context, IFormCollection form)
     {
         var (_, user) = context.SignedInUser ?? throw new StepError(WrongCode);
-        if (!SignInInputs.VerifyOtp(user, form["otc"].ToString().Trim(), context.Now)) throw new StepError(WrongCode);
+        var code = form["otc"].ToString().Trim();
+        switch (lockout.OneTimeCode(user, context.Http.Connection.RemoteIpAddress, () => SignInInputs.VerifyOtp(user, code, context.Now)))
+        {
+            case LockoutVerdict.Locked: throw new StepError(PasswordStep.Locked);
+            case LockoutVerdict.Wrong: throw new StepError(WrongCode);
+        }
         if (!AtResource(context)) return context.State with { MfaAtHome = true };
         var resource = decisions.Request(context)!.Resource.Id;
         return context.State with { MfaAtResourceTenants = [.. context.State.MfaAtResourceTenants, resource] };

@@ -1,14 +1,16 @@
 using FakeEntra.Core.Errors;
 using FakeEntra.Server.CrossTenant;
+using FakeEntra.Server.Lockout;
 
 namespace FakeEntra.Server.Token.Grants;
 
 /// <summary>
 /// Resource owner password credentials. The password is checked in the user's home directory; <c>common</c> and
 /// <c>organizations</c> resolve to that home tenant, as in Entra, and another tenant in the path is a cross-tenant sign-in,
-/// judged by the gate with the FakeEntra parameters <c>fakeentra_otp</c> and <c>fakeentra_device_id</c>.
+/// judged by the gate with the FakeEntra parameters <c>fakeentra_otp</c> and <c>fakeentra_device_id</c>. Smart lockout guards
+/// both secrets; a locked-out attempt is refused and logged through the gate like a bad parameter.
 /// </summary>
-public sealed class PasswordGrant(TokenIssuer issuer, PasswordVerifier passwords, CrossTenantGate gate) : IGrantHandler
+public sealed class PasswordGrant(TokenIssuer issuer, PasswordVerifier passwords, SmartLockout lockout, CrossTenantGate gate) : IGrantHandler
 {
     public IReadOnlyList<string> GrantTypes => ["password"];
 
@@ -22,12 +24,15 @@ public sealed class PasswordGrant(TokenIssuer issuer, PasswordVerifier passwords
         var found = request.Directory.FindUserByPrincipalName(username);
         if (found is not { } home || home.User.IsGuest)
             throw new AadException(AadErrors.UserNotFound(request.Path.Tenant?.DisplayName ?? DomainOf(username)));
-        if (home.User.PasswordHash is not { } hash || !passwords.Verify(password, hash)) throw new AadException(AadErrors.WrongPassword());
-        if (!home.User.AccountEnabled) throw new AadException(AadErrors.AccountDisabled());
+        var verdict = lockout.Password(home.User, request.ClientAddress, password, () => home.User.PasswordHash is { } hash && passwords.Verify(password, hash));
+        if (verdict == LockoutVerdict.Wrong) throw new AadException(AadErrors.WrongPassword());
+        if (verdict == LockoutVerdict.Verified && !home.User.AccountEnabled) throw new AadException(AadErrors.AccountDisabled());
 
         var resourceTenant = request.Path.Tenant is { } pathTenant ? request.Directory.FindTenant(pathTenant.Id)! : home.Tenant;
         ClientAuthenticator.ServicePrincipalIn(request.Directory, client.Application, resourceTenant);
-        var (proof, inputError) = DelegatedAccess.Parameters(request, home.Tenant, home.User);
+        var (proof, inputError) = verdict == LockoutVerdict.Locked
+            ? (new SignInProof(), AadErrors.AccountLocked())
+            : DelegatedAccess.Parameters(request, home.Tenant, home.User, lockout);
         var admission = await gate.AdmitAsync(DelegatedAccess.Question(request, home.Tenant, home.User, resourceTenant, client.Application, scope, proof, inputError));
         return issuer.IssueForUser(request.Issuance, new DelegatedSignIn
         {
