@@ -22,7 +22,7 @@ public static class ConditionalAccessEndpoints
         graph.MapPost(Root, async (HttpContext http, GraphContext g, TimeProvider clock) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteConditionalAccess);
-            var body = await GraphJson.ReadObjectAsync(http.Request);
+            var body = await GraphRequestBody.ReadObjectAsync(http.Request);
             body["id"] ??= Guid.NewGuid().ToString("D");
             var now = clock.GetUtcNow();
             var policy = GraphJson.Read<ConditionalAccessPolicy>(body) with { CreatedDateTime = now, ModifiedDateTime = null };
@@ -37,7 +37,7 @@ public static class ConditionalAccessEndpoints
         {
             var caller = g.Caller(http, GraphPermission.WriteConditionalAccess);
             var before = Find(caller, id);
-            var after = GraphJson.Patch(before, await GraphJson.ReadObjectAsync(http.Request), "id", "createdDateTime", "modifiedDateTime") with { ModifiedDateTime = clock.GetUtcNow() };
+            var after = GraphJson.Patch(before, await GraphRequestBody.ReadObjectAsync(http.Request), "id", "createdDateTime", "modifiedDateTime") with { ModifiedDateTime = clock.GetUtcNow() };
             Check(after);
             g.Change(http, caller, Category, t => t with { ConditionalAccessPolicies = [.. t.ConditionalAccessPolicies.Select(p => p.Id == before.Id ? after : p)] },
                 "Update conditional access policy", "Update", before.Id.ToString("D"), [new ModifiedProperty("ConditionalAccessPolicy", Json(before), Json(after))]);

@@ -30,7 +30,7 @@ public static class CrossTenantAccessPolicyEndpoints
         graph.MapMethods(Root, ["PATCH"], async (HttpContext http, GraphContext g) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteCrossTenantAccess);
-            var patch = await GraphJson.ReadObjectAsync(http.Request);
+            var patch = await GraphRequestBody.ReadObjectAsync(http.Request);
             var before = caller.Tenant.CrossTenantAccessPolicy;
             // Only the policy's own members: default and partners have their own routes.
             var root = new PolicyRoot(before.DisplayName, before.AllowedCloudEndpoints);
@@ -48,7 +48,7 @@ public static class CrossTenantAccessPolicyEndpoints
         graph.MapMethods($"{Root}/default", ["PATCH"], async (HttpContext http, GraphContext g) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteCrossTenantAccess);
-            var patch = await GraphJson.ReadObjectAsync(http.Request);
+            var patch = await GraphRequestBody.ReadObjectAsync(http.Request);
             var before = caller.Tenant.CrossTenantAccessPolicy.Default;
             var after = GraphJson.Patch(before, patch, "isServiceDefault") with { IsServiceDefault = false };
             Check(CrossTenantAccessPolicyRules.Check(after));
@@ -76,7 +76,7 @@ public static class CrossTenantAccessPolicyEndpoints
         graph.MapPost($"{Root}/partners", async (HttpContext http, GraphContext g) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteCrossTenantAccess);
-            var body = await GraphJson.ReadObjectAsync(http.Request);
+            var body = await GraphRequestBody.ReadObjectAsync(http.Request);
             var partner = GraphJson.Read<CrossTenantAccessPolicyConfigurationPartner>(body);
             if (partner.TenantId == caller.Tenant.Id) throw GraphException.BadRequest("A tenant cannot be configured as a partner of itself.");
             if (g.Directory.FindTenant(partner.TenantId) is null) throw GraphException.BadRequest($"Tenant '{partner.TenantId}' was not found.");
@@ -95,7 +95,7 @@ public static class CrossTenantAccessPolicyEndpoints
         {
             var caller = g.Caller(http, GraphPermission.WriteCrossTenantAccess);
             var before = Partner(caller, tenantId);
-            var patch = await GraphJson.ReadObjectAsync(http.Request);
+            var patch = await GraphRequestBody.ReadObjectAsync(http.Request);
             var after = GraphJson.Patch(before, patch, "tenantId");
             Check(CrossTenantAccessPolicyRules.Check(after));
             g.Change(http, caller, Category, t => t with

@@ -6,7 +6,7 @@ using FakeEntra.Core.Scenarios;
 
 namespace FakeEntra.Server.Graph;
 
-/// <summary>Graph's JSON: camelCase, nulls written (a partner's null member means "inherits"), input strict about unknown members.</summary>
+/// <summary>Graph's JSON: camelCase, nulls written (a partner's null member means "inherits"), input strict about unknown members; bodies come from <see cref="GraphRequestBody"/>.</summary>
 public static class GraphJson
 {
     public static readonly JsonSerializerOptions Output = new(JsonSerializerDefaults.Web)
@@ -14,8 +14,6 @@ public static class GraphJson
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
-
-    public const int MaxBody = 1 << 20;
 
     public static IResult Ok(object value, string context, int status = 200) =>
         Results.Json(WithContext(JsonSerializer.SerializeToNode(value, Output)!.AsObject(), context), Output, "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8", status);
@@ -29,28 +27,6 @@ public static class GraphJson
             result[key] = value;
         }
         return result;
-    }
-
-    /// <summary>The request body as a JSON object; anything else (or over 1 MiB) is a 400 with Graph's body.</summary>
-    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request)
-    {
-        if (request.ContentLength > MaxBody) throw GraphException.BadRequest($"The request body is larger than {MaxBody} bytes.");
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16384];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBody) throw GraphException.BadRequest($"The request body is larger than {MaxBody} bytes.");
-        }
-        try
-        {
-            return JsonNode.Parse(buffer.ToArray()) as JsonObject ?? throw GraphException.BadRequest("The request body must be a JSON object.");
-        }
-        catch (JsonException e)
-        {
-            throw GraphException.BadRequest($"Invalid JSON in the request body: {e.Message}");
-        }
     }
 
     /// <summary>Applies a PATCH: each member given replaces the current one (complex values whole), then the result is read strictly.</summary>
