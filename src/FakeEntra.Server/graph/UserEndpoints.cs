@@ -22,15 +22,14 @@ public static class UserEndpoints
         {
             var caller = g.Caller(http, GraphPermission.WriteUsers);
             var body = await GraphRequestBody.ReadObjectAsync(http.Request);
-            body["id"] = Guid.NewGuid().ToString("D");
-            var user = GraphJson.Read<User>(body);
-            if (user.PasswordProfile is not { Password.Length: > 0 } profile) throw GraphException.BadRequest("passwordProfile.password is required.");
+            var user = GraphResources.User.Create<User>(body);
+            if (user.PasswordProfile is not { Password.Length: > 0 } profile) throw GraphException.ValueRequired("passwordProfile.password", GraphResources.User.Name);
             var domain = user.UserPrincipalName.Split('@') is [_, var d] ? d : "";
             if (g.Directory.FindTenantByDomain(domain)?.Id != caller.Tenant.Id)
                 throw GraphException.BadRequest($"The domain of '{user.UserPrincipalName}' is not a verified domain of this organization.");
             if (g.Directory.FindUserByPrincipalName(user.UserPrincipalName) is not null)
                 throw new GraphException(400, "Request_BadRequest", "Another object with the same value for property userPrincipalName already exists.");
-            user = user with { PasswordProfile = null, PasswordHash = PasswordHasher.Hash(profile.Password), UserType = user.UserType };
+            user = user with { PasswordProfile = null, PasswordHash = PasswordHasher.Hash(profile.Password) };
             g.Change(http, caller, "UserManagement", t => t with { Users = [.. t.Users, user] }, "Add user", "Add", user.Id.ToString("D"),
                 [new ModifiedProperty("UserPrincipalName", null, user.UserPrincipalName)]);
             return Results.Text(GraphJson.WithContext(View(user), "users/$entity").ToJsonString(), "application/json; charset=utf-8", statusCode: StatusCodes.Status201Created);
@@ -40,7 +39,7 @@ public static class UserEndpoints
         {
             var caller = g.Caller(http, GraphPermission.WriteUsers);
             var before = FindUser(caller.Tenant, id);
-            var after = GraphJson.Patch(before, await GraphRequestBody.ReadObjectAsync(http.Request), "id", "userType", "passwordHash", "authenticationMethods", "appRoleAssignments");
+            var after = GraphResources.User.Update(before, await GraphRequestBody.ReadObjectAsync(http.Request));
             if (after.PasswordProfile is { } profile) after = after with { PasswordProfile = null, PasswordHash = PasswordHasher.Hash(profile.Password) };
             if (!string.Equals(after.UserPrincipalName, before.UserPrincipalName, StringComparison.OrdinalIgnoreCase))
                 throw GraphException.BadRequest("Changing userPrincipalName is not supported by FakeEntra.");
@@ -72,8 +71,7 @@ public static class UserEndpoints
         {
             var caller = g.Caller(http, GraphPermission.WriteGroups);
             var body = await GraphRequestBody.ReadObjectAsync(http.Request);
-            body["id"] = Guid.NewGuid().ToString("D");
-            var group = GraphJson.Read<Group>(body) with { Members = [] };
+            var group = GraphResources.Group.Create<Group>(body);
             g.Change(http, caller, "GroupManagement", t => t with { Groups = [.. t.Groups, group] }, "Add group", "Add", group.Id.ToString("D"),
                 [new ModifiedProperty("DisplayName", null, group.DisplayName)]);
             return Results.Text(GraphJson.WithContext(View(group), "groups/$entity").ToJsonString(), "application/json; charset=utf-8", statusCode: StatusCodes.Status201Created);
@@ -83,7 +81,7 @@ public static class UserEndpoints
         {
             var caller = g.Caller(http, GraphPermission.WriteGroups);
             var before = FindGroup(caller.Tenant, id);
-            var after = GraphJson.Patch(before, await GraphRequestBody.ReadObjectAsync(http.Request), "id", "members");
+            var after = GraphResources.Group.Update(before, await GraphRequestBody.ReadObjectAsync(http.Request));
             g.Change(http, caller, "GroupManagement", t => t with { Groups = [.. t.Groups.Select(gr => gr.Id == before.Id ? after : gr)] }, "Update group", "Update",
                 before.Id.ToString("D"), Changed(View(before), View(after)));
             return Results.NoContent();
