@@ -39,6 +39,9 @@ public class BrokenScenarioTests
         { "$.tenants[0].crossTenantAccessPolicy", """{ "default": { "b2bDirectConnectInbound": { "usersAndGroups": { "accessType": "blocked", "targets": [ { "target": "AllUsers", "targetType": "user" } ] }, "applications": { "accessType": "allowed", "targets": [ { "target": "AllApplications", "targetType": "application" } ] } } } }""", "must block all applications too" },
         { "$.tenants[0].conditionalAccessPolicies", """[ { "id": "dddddddd-0000-0000-0000-000000000001", "displayName": "p", "conditions": { "users": { "includeUsers": ["All"] }, "applications": { "includeApplications": ["All"] } }, "grantControls": { "operator": "XOR", "builtInControls": ["mfa"] } } ]""", "is not AND or OR" },
         { "$.tenants[0].users[0].surprise", "true", "could not be mapped" },
+        { "$.tenants[0].users[0].authenticationMethods", "[null]", "null is not allowed in a list" },
+        { "$.tenants[0].users", "[null]", "null is not allowed in a list" },
+        { "$.tenants[0].crossTenantAccessPolicy", """{ "default": { "b2bDirectConnectInbound": { "usersAndGroups": { "accessType": "allowed", "targets": [ null ] }, "applications": { "accessType": "allowed", "targets": [ { "target": "AllApplications", "targetType": "application" } ] } } } }""", "null is not allowed in a list" },
     };
 
     [Theory]

@@ -157,9 +157,9 @@ public class GraphTests(FakeEntraServer server) : IClassFixture<FakeEntraServer>
 
     [Theory]
     [InlineData("{ \"b2bDirectConnectInbound\": { \"usersAndGroups\": { \"accessType\": \"sometimes\", \"targets\": [ { \"target\": \"AllUsers\", \"targetType\": \"user\" } ] }, \"applications\": { \"accessType\": \"blocked\", \"targets\": [ { \"target\": \"AllApplications\", \"targetType\": \"application\" } ] } } }", "not a valid accessType")]
-    [InlineData("{ \"surprise\": true }", "could not be mapped")]
-    [InlineData("{ \"inboundTrust\": { \"isMfaAccepted\": \"yes\" } }", "could not be converted")]
-    [InlineData("{ not json", "Invalid JSON")]
+    [InlineData("{ \"surprise\": true }", "Invalid property 'surprise'.")]
+    [InlineData("{ \"inboundTrust\": { \"isMfaAccepted\": \"yes\" } }", "Invalid value specified for property 'inboundTrust.isMfaAccepted'")]
+    [InlineData("{ not json", "Unable to read JSON request payload")]
     [InlineData("[1,2]", "must be a JSON object")]
     public async Task Bad_bodies_are_400_with_graphs_error_body(string body, string message)
     {

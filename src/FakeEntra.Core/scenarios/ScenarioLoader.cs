@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace FakeEntra.Core.Scenarios;
 
@@ -31,9 +32,19 @@ public static class ScenarioLoader
             throw new ScenarioException(source, e.Path ?? "$", Describe(e));
         }
         if (scenario is null) throw new ScenarioException(source, "$", "the document is null; expected an object with a 'tenants' array");
+        // System.Text.Json lets a list hold null; no list of a world may (a null authentication method once failed every sign-in).
+        if (NullInList(JsonNode.Parse(json, documentOptions: new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }), "$") is { } at)
+            throw new ScenarioException(source, at, "null is not allowed in a list");
         ScenarioValidator.Validate(scenario, source);
         return scenario;
     }
+
+    private static string? NullInList(JsonNode? node, string path) => node switch
+    {
+        JsonObject obj => obj.Select(p => NullInList(p.Value, $"{path}.{p.Key}")).FirstOrDefault(p => p is not null),
+        JsonArray array => array.Select((item, i) => item is null ? $"{path}[{i}]" : NullInList(item, $"{path}[{i}]")).FirstOrDefault(p => p is not null),
+        _ => null,
+    };
 
     // System.Text.Json appends "Path: … | LineNumber: …" to its messages; keep the problem and the position only.
     private static string Describe(JsonException e)

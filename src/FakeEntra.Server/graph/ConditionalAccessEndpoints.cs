@@ -22,12 +22,9 @@ public static class ConditionalAccessEndpoints
         graph.MapPost(Root, async (HttpContext http, GraphContext g, TimeProvider clock) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteConditionalAccess);
-            var body = await GraphJson.ReadObjectAsync(http.Request);
-            body["id"] ??= Guid.NewGuid().ToString("D");
-            var now = clock.GetUtcNow();
-            var policy = GraphJson.Read<ConditionalAccessPolicy>(body) with { CreatedDateTime = now, ModifiedDateTime = null };
+            var body = await GraphRequestBody.ReadObjectAsync(http.Request);
+            var policy = GraphResources.ConditionalAccessPolicy.Create<ConditionalAccessPolicy>(body) with { CreatedDateTime = clock.GetUtcNow() };
             Check(policy);
-            if (caller.Tenant.ConditionalAccessPolicies.Any(p => p.Id == policy.Id)) throw GraphException.BadRequest($"A policy with id '{policy.Id}' already exists.");
             g.Change(http, caller, Category, t => t with { ConditionalAccessPolicies = [.. t.ConditionalAccessPolicies, policy] },
                 "Add conditional access policy", "Add", policy.Id.ToString("D"), [new ModifiedProperty("ConditionalAccessPolicy", null, Json(policy))]);
             return GraphJson.Ok(policy, "identity/conditionalAccess/policies/$entity", StatusCodes.Status201Created);
@@ -37,7 +34,7 @@ public static class ConditionalAccessEndpoints
         {
             var caller = g.Caller(http, GraphPermission.WriteConditionalAccess);
             var before = Find(caller, id);
-            var after = GraphJson.Patch(before, await GraphJson.ReadObjectAsync(http.Request), "id", "createdDateTime", "modifiedDateTime") with { ModifiedDateTime = clock.GetUtcNow() };
+            var after = GraphResources.ConditionalAccessPolicy.Update(before, await GraphRequestBody.ReadObjectAsync(http.Request)) with { ModifiedDateTime = clock.GetUtcNow() };
             Check(after);
             g.Change(http, caller, Category, t => t with { ConditionalAccessPolicies = [.. t.ConditionalAccessPolicies.Select(p => p.Id == before.Id ? after : p)] },
                 "Update conditional access policy", "Update", before.Id.ToString("D"), [new ModifiedProperty("ConditionalAccessPolicy", Json(before), Json(after))]);

@@ -30,11 +30,11 @@ public static class CrossTenantAccessPolicyEndpoints
         graph.MapMethods(Root, ["PATCH"], async (HttpContext http, GraphContext g) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteCrossTenantAccess);
-            var patch = await GraphJson.ReadObjectAsync(http.Request);
+            var patch = await GraphRequestBody.ReadObjectAsync(http.Request);
             var before = caller.Tenant.CrossTenantAccessPolicy;
             // Only the policy's own members: default and partners have their own routes.
             var root = new PolicyRoot(before.DisplayName, before.AllowedCloudEndpoints);
-            var after = GraphJson.Patch(root, patch, "id", "default", "partners");
+            var after = GraphResources.CrossTenantAccessPolicy.Update(root, patch);
             g.Change(http, caller, Category, t => t with
             {
                 CrossTenantAccessPolicy = t.CrossTenantAccessPolicy with { DisplayName = after.DisplayName, AllowedCloudEndpoints = after.AllowedCloudEndpoints },
@@ -48,9 +48,9 @@ public static class CrossTenantAccessPolicyEndpoints
         graph.MapMethods($"{Root}/default", ["PATCH"], async (HttpContext http, GraphContext g) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteCrossTenantAccess);
-            var patch = await GraphJson.ReadObjectAsync(http.Request);
+            var patch = await GraphRequestBody.ReadObjectAsync(http.Request);
             var before = caller.Tenant.CrossTenantAccessPolicy.Default;
-            var after = GraphJson.Patch(before, patch, "isServiceDefault") with { IsServiceDefault = false };
+            var after = GraphResources.CrossTenantAccessPolicyConfigurationDefault.Update(before, patch) with { IsServiceDefault = false };
             Check(CrossTenantAccessPolicyRules.Check(after));
             g.Change(http, caller, Category, t => t with { CrossTenantAccessPolicy = t.CrossTenantAccessPolicy with { Default = after } },
                 "Update the company default cross-tenant access setting", "Update", "default", Changes(before, after, patch));
@@ -76,8 +76,8 @@ public static class CrossTenantAccessPolicyEndpoints
         graph.MapPost($"{Root}/partners", async (HttpContext http, GraphContext g) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteCrossTenantAccess);
-            var body = await GraphJson.ReadObjectAsync(http.Request);
-            var partner = GraphJson.Read<CrossTenantAccessPolicyConfigurationPartner>(body);
+            var body = await GraphRequestBody.ReadObjectAsync(http.Request);
+            var partner = GraphResources.CrossTenantAccessPolicyConfigurationPartner.Create<CrossTenantAccessPolicyConfigurationPartner>(body);
             if (partner.TenantId == caller.Tenant.Id) throw GraphException.BadRequest("A tenant cannot be configured as a partner of itself.");
             if (g.Directory.FindTenant(partner.TenantId) is null) throw GraphException.BadRequest($"Tenant '{partner.TenantId}' was not found.");
             if (caller.Tenant.CrossTenantAccessPolicy.Partners.Any(p => p.TenantId == partner.TenantId))
@@ -95,8 +95,8 @@ public static class CrossTenantAccessPolicyEndpoints
         {
             var caller = g.Caller(http, GraphPermission.WriteCrossTenantAccess);
             var before = Partner(caller, tenantId);
-            var patch = await GraphJson.ReadObjectAsync(http.Request);
-            var after = GraphJson.Patch(before, patch, "tenantId");
+            var patch = await GraphRequestBody.ReadObjectAsync(http.Request);
+            var after = GraphResources.CrossTenantAccessPolicyConfigurationPartner.Update(before, patch);
             Check(CrossTenantAccessPolicyRules.Check(after));
             g.Change(http, caller, Category, t => t with
             {

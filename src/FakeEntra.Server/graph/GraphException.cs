@@ -10,4 +10,14 @@ public sealed class GraphException(int status, string code, string message) : Ex
     public static GraphException Forbidden() => new(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
     public static GraphException BadRequest(string message) => new(400, "Request_BadRequest", message);
     public static GraphException NotFound(string message) => new(404, "Request_ResourceNotFound", message);
+
+    // Request bodies, in Graph's words: a property is named as the caller sent it, nested ones by their JSON path.
+    public static GraphException UnreadableBody(string reason) => BadRequest($"Unable to read JSON request payload: {reason}.");
+    public static GraphException BodyTooLarge(int limit) => BadRequest($"The request body is larger than {limit} bytes.");
+    public static GraphException InvalidProperty(string property) => BadRequest($"Invalid property '{property}'.");
+    public static GraphException ReadOnlyProperty(string property) => BadRequest($"Property '{property}' is read-only and cannot be set.");
+    public static GraphException UnsupportedProperty(string property, string resource) => BadRequest($"Property '{property}' of resource '{resource}' is not supported by FakeEntra.");
+    public static GraphException ValueRequired(string property, string resource) => BadRequest($"A value is required for property '{property}' of resource '{resource}'.");
+    public static GraphException InvalidValue(string property, string resource, string expected) =>
+        BadRequest($"Invalid value specified for property '{property}' of resource '{resource}'; expected {expected}.");
 }

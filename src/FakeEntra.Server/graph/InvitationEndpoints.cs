@@ -25,7 +25,7 @@ public static class InvitationEndpoints
         graph.MapPost("/invitations", async (HttpContext http, GraphContext g) =>
         {
             var caller = g.Caller(http, GraphPermission.InviteGuests);
-            var request = GraphJson.Read<InvitationRequest>(await GraphJson.ReadObjectAsync(http.Request));
+            var request = GraphResources.Invitation.Create<InvitationRequest>(await GraphRequestBody.ReadObjectAsync(http.Request));
             var directory = g.Directory;
             var resource = caller.Tenant;
             if (directory.FindUserByPrincipalName(request.InvitedUserEmailAddress) is not { User.IsGuest: false } found || found.Tenant.Id == resource.Id)

@@ -39,7 +39,8 @@ public static partial class ODataQuery
                 throw GraphException.BadRequest("$count requires the header 'ConsistencyLevel: eventual'.");
             body["@odata.count"] = filtered.Count;
         }
-        if (skip + top < filtered.Count)
+        // Compared so, a skiptoken near int.MaxValue cannot overflow into a link backwards.
+        if (filtered.Count - skip > top)
         {
             var rest = query.Where(q => q.Key != "$skiptoken").Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}").Append($"$skiptoken={skip + top}");
             body["@odata.nextLink"] = $"{http.RequestServices.GetRequiredService<Hosting.PublicOrigin>().Value}{http.Request.Path}?{string.Join('&', rest)}";

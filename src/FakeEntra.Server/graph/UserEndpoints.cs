@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using FakeEntra.Core.DirectoryObjects;
 using FakeEntra.Core.Monitoring;
@@ -20,16 +21,15 @@ public static class UserEndpoints
         graph.MapPost("/users", async (HttpContext http, GraphContext g) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteUsers);
-            var body = await GraphJson.ReadObjectAsync(http.Request);
-            body["id"] = Guid.NewGuid().ToString("D");
-            var user = GraphJson.Read<User>(body);
-            if (user.PasswordProfile is not { Password.Length: > 0 } profile) throw GraphException.BadRequest("passwordProfile.password is required.");
+            var body = await GraphRequestBody.ReadObjectAsync(http.Request);
+            var user = GraphResources.User.Create<User>(body);
+            if (user.PasswordProfile is not { Password.Length: > 0 } profile) throw GraphException.ValueRequired("passwordProfile.password", GraphResources.User.Name);
             var domain = user.UserPrincipalName.Split('@') is [_, var d] ? d : "";
             if (g.Directory.FindTenantByDomain(domain)?.Id != caller.Tenant.Id)
                 throw GraphException.BadRequest($"The domain of '{user.UserPrincipalName}' is not a verified domain of this organization.");
             if (g.Directory.FindUserByPrincipalName(user.UserPrincipalName) is not null)
                 throw new GraphException(400, "Request_BadRequest", "Another object with the same value for property userPrincipalName already exists.");
-            user = user with { PasswordProfile = null, PasswordHash = PasswordHasher.Hash(profile.Password), UserType = user.UserType };
+            user = user with { PasswordProfile = null, PasswordHash = PasswordHasher.Hash(profile.Password) };
             g.Change(http, caller, "UserManagement", t => t with { Users = [.. t.Users, user] }, "Add user", "Add", user.Id.ToString("D"),
                 [new ModifiedProperty("UserPrincipalName", null, user.UserPrincipalName)]);
             return Results.Text(GraphJson.WithContext(View(user), "users/$entity").ToJsonString(), "application/json; charset=utf-8", statusCode: StatusCodes.Status201Created);
@@ -39,7 +39,7 @@ public static class UserEndpoints
         {
             var caller = g.Caller(http, GraphPermission.WriteUsers);
             var before = FindUser(caller.Tenant, id);
-            var after = GraphJson.Patch(before, await GraphJson.ReadObjectAsync(http.Request), "id", "userType", "passwordHash", "authenticationMethods", "appRoleAssignments");
+            var after = GraphResources.User.Update(before, await GraphRequestBody.ReadObjectAsync(http.Request));
             if (after.PasswordProfile is { } profile) after = after with { PasswordProfile = null, PasswordHash = PasswordHasher.Hash(profile.Password) };
             if (!string.Equals(after.UserPrincipalName, before.UserPrincipalName, StringComparison.OrdinalIgnoreCase))
                 throw GraphException.BadRequest("Changing userPrincipalName is not supported by FakeEntra.");
@@ -70,9 +70,8 @@ public static class UserEndpoints
         graph.MapPost("/groups", async (HttpContext http, GraphContext g) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteGroups);
-            var body = await GraphJson.ReadObjectAsync(http.Request);
-            body["id"] = Guid.NewGuid().ToString("D");
-            var group = GraphJson.Read<Group>(body) with { Members = [] };
+            var body = await GraphRequestBody.ReadObjectAsync(http.Request);
+            var group = GraphResources.Group.Create<Group>(body);
             g.Change(http, caller, "GroupManagement", t => t with { Groups = [.. t.Groups, group] }, "Add group", "Add", group.Id.ToString("D"),
                 [new ModifiedProperty("DisplayName", null, group.DisplayName)]);
             return Results.Text(GraphJson.WithContext(View(group), "groups/$entity").ToJsonString(), "application/json; charset=utf-8", statusCode: StatusCodes.Status201Created);
@@ -82,7 +81,7 @@ public static class UserEndpoints
         {
             var caller = g.Caller(http, GraphPermission.WriteGroups);
             var before = FindGroup(caller.Tenant, id);
-            var after = GraphJson.Patch(before, await GraphJson.ReadObjectAsync(http.Request), "id", "members");
+            var after = GraphResources.Group.Update(before, await GraphRequestBody.ReadObjectAsync(http.Request));
             g.Change(http, caller, "GroupManagement", t => t with { Groups = [.. t.Groups.Select(gr => gr.Id == before.Id ? after : gr)] }, "Update group", "Update",
                 before.Id.ToString("D"), Changed(View(before), View(after)));
             return Results.NoContent();
@@ -110,7 +109,7 @@ public static class UserEndpoints
         {
             var caller = g.Caller(http, GraphPermission.WriteGroups);
             var group = FindGroup(caller.Tenant, id);
-            var reference = (await GraphJson.ReadObjectAsync(http.Request))["@odata.id"]?.GetValue<string>() ?? throw GraphException.BadRequest("@odata.id is required.");
+            var reference = MemberReference(await GraphRequestBody.ReadObjectAsync(http.Request));
             var memberId = Guid.TryParse(reference.TrimEnd('/').Split('/')[^1], out var m) ? m : throw GraphException.BadRequest($"Invalid @odata.id '{reference}'.");
             if (caller.Tenant.Users.All(u => u.Id != memberId) && caller.Tenant.Groups.All(gr => gr.Id != memberId))
                 throw GraphException.NotFound($"Resource '{memberId}' does not exist or one of its queried reference-property objects are not present.");
@@ -132,6 +131,14 @@ public static class UserEndpoints
         });
         return graph;
     }
+
+    // {"@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/{id}"}
+    private static string MemberReference(JsonObject body) => body["@odata.id"] switch
+    {
+        null => throw GraphException.ValueRequired("@odata.id", "ReferenceCreate"),
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
+        _ => throw GraphException.InvalidValue("@odata.id", "ReferenceCreate", "a string with the URL of a user or group"),
+    };
 
     private static User FindUser(TenantDirectory tenant, string id) =>
         tenant.Users.FirstOrDefault(u => Guid.TryParse(id, out var guid) ? u.Id == guid : string.Equals(u.UserPrincipalName, id, StringComparison.OrdinalIgnoreCase))

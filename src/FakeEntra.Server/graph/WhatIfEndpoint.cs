@@ -32,7 +32,7 @@ public static class WhatIfEndpoint
         group.MapPost("/whatIf", async (HttpContext http, GraphContext g, TimeProvider clock, Hosting.PublicOrigin origin) =>
         {
             var caller = g.Caller(http, GraphPermission.ReadPolicies);
-            var request = GraphJson.Read<WhatIfRequest>(await GraphJson.ReadObjectAsync(http.Request));
+            var request = GraphResources.WhatIfRequest.Create<WhatIfRequest>(await GraphRequestBody.ReadObjectAsync(http.Request));
             var directory = g.Directory;
             var (home, user) = directory.FindUserByPrincipalName(request.UserPrincipalName) is { User.IsGuest: false } found
                 ? found
