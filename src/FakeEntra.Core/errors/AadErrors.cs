@@ -139,6 +139,9 @@ public static class AadErrors
     public static AadError ScopeNotValid(string scope) => InvalidScope.With(
         $"The provided value for the input parameter 'scope' is not valid. The scope {scope} is not valid.");
 
+    public static AadError ScopeTooLong(int maxLength) => InvalidScope.With(
+        $"The provided value for the input parameter 'scope' is not valid. It is longer than {maxLength} characters.");
+
     public static AadError DefaultScopeCombined(string scope) => InvalidScope.With(
         $"The provided value for the input parameter 'scope' is not valid. The scope {scope} is not valid. .default scope can't be combined with resource-specific scopes.");
 
