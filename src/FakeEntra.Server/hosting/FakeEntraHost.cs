@@ -58,7 +58,12 @@ public static class FakeEntraHost
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
             builder.WebHost.UseUrls(DefaultUrl);
         var certificate = HttpsCertificate.Resolve(options, Console.Out);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+            // Room above the parameter limit, so that an over-long query gets Entra's AADSTS90015 rather than a bare 414.
+            kestrel.Limits.MaxRequestLineSize = 2 * Parameters.MaxQueryLength;
+        });
 
         var store = new SqliteStore(options.DataDirectory);
         using (var loggerFactory = LoggerFactory.Create(l => l.AddConsole()))

@@ -16,11 +16,8 @@ public static class LogoutEndpoint
 {
     public static IEndpointRouteBuilder MapLogout(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/{tenant}/oauth2/v2.0/logout", ["GET", "POST"], async (string tenant, HttpContext http, SessionCookie cookie, DirectoryState directory) =>
-        {
-            var parameters = await Parameters.ReadAsync(http.Request);
-            return await SignInEndpoints.Guard(http, () => Task.FromResult(Logout(http, tenant, parameters, cookie, directory.Current)));
-        });
+        app.MapMethods("/{tenant}/oauth2/v2.0/logout", ["GET", "POST"], (string tenant, HttpContext http, SessionCookie cookie, DirectoryState directory) =>
+            SignInEndpoints.Guard(http, async () => Logout(http, tenant, await Parameters.ReadAsync(http.Request), cookie, directory.Current)));
         return app;
     }
 
