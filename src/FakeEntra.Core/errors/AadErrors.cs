@@ -176,6 +176,9 @@ public static class AadErrors
     public static AadError RedirectUriNotRegistered(string redirectUri, Guid appId) => InvalidReplyTo.With(
         $"The redirect URI '{redirectUri}' specified in the request does not match the redirect URIs configured for the application '{appId}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal. Navigate to https://aka.ms/redirectUriMismatchError to learn more about how to fix this.");
 
+    public static AadError RedirectUriWithFragment(Guid appId) => InvalidReplyTo.With(
+        $"The redirect URI specified in the request for the application '{appId}' contains a fragment ('#'), which a redirect URI cannot have. Send the redirect URI exactly as registered, without a fragment.");
+
     public static AadError ParameterNotValid(string name, string? reason = null) =>
         InvalidRequestParameter.With($"{name} parameter is empty or not valid.{(reason is null ? "" : $" {reason}")}");
 
