@@ -1,9 +1,9 @@
+using System.Text.Json;
 using FakeEntra.Server.Hosting;
 using FakeEntra.Core.DirectoryObjects;
 using FakeEntra.Core.Tenancy;
 using FakeEntra.Core.Tokens;
 using FakeEntra.Server.World;
-using System.Text.Json;
 using FakeEntra.Core.Errors;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -28,7 +28,8 @@ public static class LogoutEndpoint
     {
         TenantPathResolver.Resolve(tenant, directory);
         var get = (string name) => parameters.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
-        var client = AppOf(get("client_id") ?? AudienceOf(get("id_token_hint")), directory);
+        var hintedClient = AudienceOf(get("id_token_hint"));
+        var client = AppOf(get("client_id") ?? hintedClient, directory);
         var session = cookie.Read(http);
         var frontChannel = new List<string>();
         if (session is not null)
