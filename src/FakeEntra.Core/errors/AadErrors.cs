@@ -13,6 +13,8 @@ public static class AadErrors
     public static readonly AadErrorDefinition InvalidTenantIdentifier = new(900023, "InvalidTenantIdentifier", "invalid_request", BadRequest);
     public static readonly AadErrorDefinition MissingParameter = new(900144, "MissingRequiredParameter", "invalid_request", BadRequest);
     public static readonly AadErrorDefinition MalformedRequest = new(9002313, "InvalidRequest", "invalid_grant", BadRequest);
+    public static readonly AadErrorDefinition QueryStringTooLong = new(90015, "QueryStringTooLong", "invalid_request", BadRequest);
+    public static readonly AadErrorDefinition InvalidRequest = new(90023, "InvalidRequest", "invalid_request", BadRequest);
     public static readonly AadErrorDefinition UnsupportedGrantType = new(70003, "UnsupportedGrantType", "unsupported_grant_type", BadRequest);
     public static readonly AadErrorDefinition NoTenantInformation = new(50059, "MissingTenantRealmAndNoUserInformationProvided", "invalid_request", BadRequest);
     public static readonly AadErrorDefinition InvalidUserNameOrPassword = new(50126, "InvalidUserNameOrPassword", "invalid_grant", BadRequest);
@@ -75,7 +77,7 @@ public static class AadErrors
     /// <summary>Every code above, for documentation and tests.</summary>
     public static IReadOnlyList<AadErrorDefinition> All { get; } =
     [
-        InvalidTenantName, InvalidTenantIdentifier, MissingParameter, MalformedRequest, UnsupportedGrantType, NoTenantInformation,
+        InvalidTenantName, InvalidTenantIdentifier, MissingParameter, MalformedRequest, QueryStringTooLong, InvalidRequest, UnsupportedGrantType, NoTenantInformation,
         InvalidUserNameOrPassword, UserAccountNotFound, UserUnauthorized, UserDisabled, IdsLocked,
         ApplicationNotFound, ApplicationDisabled, InvalidClientSecret, MissingClientCredential, ClientSecretExpired, PublicClientWithCredential,
         InvalidScope, MultipleResources, ClientCredentialsNeedDefaultScope, ResourceNotFound, ConsentRequired,
@@ -99,6 +101,11 @@ public static class AadErrors
         $"The request body must contain the following parameter: '{name}'.");
 
     public static AadError Malformed() => MalformedRequest.With("Invalid request. Request is malformed or invalid.");
+
+    public static AadError QueryTooLong(int maxLength) => QueryStringTooLong.With($"Requested query string is too long. FakeEntra accepts at most {maxLength} characters.");
+
+    public static AadError RequestTooLarge(int maxBytes) => InvalidRequest.With(
+        $"The authentication service request is not valid. Its body is larger than the {maxBytes} bytes FakeEntra accepts.");
 
     public static AadError GrantTypeNotSupported(string grantType) => UnsupportedGrantType.With(
         $"The app requested an unsupported grant type '{grantType}'.");
@@ -144,6 +151,9 @@ public static class AadErrors
     public static AadError ScopeNotValid(string scope) => InvalidScope.With(
         $"The provided value for the input parameter 'scope' is not valid. The scope {scope} is not valid.");
 
+    public static AadError ScopeTooLong(int maxLength) => InvalidScope.With(
+        $"The provided value for the input parameter 'scope' is not valid. It is longer than {maxLength} characters.");
+
     public static AadError DefaultScopeCombined(string scope) => InvalidScope.With(
         $"The provided value for the input parameter 'scope' is not valid. The scope {scope} is not valid. .default scope can't be combined with resource-specific scopes.");
 
@@ -170,6 +180,9 @@ public static class AadErrors
 
     public static AadError RedirectUriNotRegistered(string redirectUri, Guid appId) => InvalidReplyTo.With(
         $"The redirect URI '{redirectUri}' specified in the request does not match the redirect URIs configured for the application '{appId}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal. Navigate to https://aka.ms/redirectUriMismatchError to learn more about how to fix this.");
+
+    public static AadError RedirectUriWithFragment(Guid appId) => InvalidReplyTo.With(
+        $"The redirect URI specified in the request for the application '{appId}' contains a fragment ('#'), which a redirect URI cannot have. Send the redirect URI exactly as registered, without a fragment.");
 
     public static AadError ParameterNotValid(string name, string? reason = null) =>
         InvalidRequestParameter.With($"{name} parameter is empty or not valid.{(reason is null ? "" : $" {reason}")}");

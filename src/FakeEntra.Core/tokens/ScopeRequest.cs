@@ -10,6 +10,11 @@ namespace FakeEntra.Core.Tokens;
 public sealed record ScopeRequest
 {
     public const string Default = ".default";
+    /// <summary>
+    /// The longest <c>scope</c> parameter accepted. Entra documents no limit; this one bounds the work and memory a request
+    /// costs before anyone is authenticated, and keeps the refresh token that carries the scope within the parameter limit.
+    /// </summary>
+    public const int MaxLength = 8 * 1024;
 
     public required IReadOnlySet<string> Oidc { get; init; }
     /// <summary>The resource as the request named it (identifier URI or app id), or null when only OIDC scopes were asked for.</summary>
@@ -21,9 +26,12 @@ public sealed record ScopeRequest
 
     public static ScopeRequest Parse(string scope)
     {
+        if (scope.Length > MaxLength) throw new AadException(AadErrors.ScopeTooLong(MaxLength));
         var oidc = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         string? resource = null;
         var values = new List<string>();
+        // Duplicates are dropped through a set, so a long scope costs linear time, not quadratic.
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in scope.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (OidcScopes.IsOidc(item))
@@ -38,9 +46,9 @@ public sealed record ScopeRequest
             if (value.Length == 0 || itemResource.Length == 0) throw new AadException(AadErrors.ScopeNotValid(item));
             if (resource is null) resource = itemResource;
             else if (!SameResource(resource, itemResource)) throw new AadException(AadErrors.ScopeSpansResources(scope));
-            if (!values.Contains(value, StringComparer.OrdinalIgnoreCase)) values.Add(value);
+            if (seen.Add(value)) values.Add(value);
         }
-        if (values.Count > 1 && values.Contains(Default, StringComparer.OrdinalIgnoreCase))
+        if (values.Count > 1 && seen.Contains(Default))
             throw new AadException(AadErrors.DefaultScopeCombined(scope));
         return new() { Oidc = oidc, Resource = resource, ResourceScopes = values };
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using FakeEntra.Server.Storage;
 
 namespace FakeEntra.Server.Certificates;
 
@@ -24,6 +25,9 @@ public static class DevCertificateAuthority
     public static X509Certificate2 EnsureServerCertificate(Files files, IEnumerable<string> names, out bool created)
     {
         Directory.CreateDirectory(files.Directory);
+        // Private keys written by a version that left them readable to others.
+        OwnerOnly.Restrict(files.CaKey);
+        OwnerOnly.Restrict(files.ServerPfx);
         var wanted = DefaultNames.Concat(names).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         created = false;
         if (File.Exists(files.ServerPfx))
@@ -48,7 +52,7 @@ public static class DevCertificateAuthority
         var now = DateTimeOffset.UtcNow;
         using var signed = request.Create(ca, now.AddDays(-1), now.AddDays(397), RandomNumberGenerator.GetBytes(16));
         using var withKey = signed.CopyWithPrivateKey(key);
-        File.WriteAllBytes(files.ServerPfx, withKey.Export(X509ContentType.Pfx));
+        OwnerOnly.WriteAllBytes(files.ServerPfx, withKey.Export(X509ContentType.Pfx));
         File.WriteAllText(files.ServerCertificate, withKey.ExportCertificatePem() + "\n" + ca.ExportCertificatePem() + "\n");
         created = true;
         return X509CertificateLoader.LoadPkcs12FromFile(files.ServerPfx, null, X509KeyStorageFlags.Exportable);
@@ -67,8 +71,7 @@ public static class DevCertificateAuthority
         var now = DateTimeOffset.UtcNow;
         using var ca = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
         File.WriteAllText(files.CaCertificate, ca.ExportCertificatePem() + "\n");
-        File.WriteAllText(files.CaKey, key.ExportPkcs8PrivateKeyPem() + "\n");
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(files.CaKey, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        OwnerOnly.WriteAllText(files.CaKey, key.ExportPkcs8PrivateKeyPem() + "\n");
         return X509Certificate2.CreateFromPemFile(files.CaCertificate, files.CaKey);
     }
 

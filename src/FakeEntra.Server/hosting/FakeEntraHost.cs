@@ -13,6 +13,7 @@ using FakeEntra.Server.Signing;
 using FakeEntra.Server.Storage;
 using FakeEntra.Server.Token;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace FakeEntra.Server.Hosting;
 
@@ -53,10 +54,17 @@ public static class FakeEntraHost
             o.DataDirectory = options.DataDirectory;
         });
 
+        SecureDataDirectory(options.DataDirectory);
+
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
             builder.WebHost.UseUrls(DefaultUrl);
         var certificate = HttpsCertificate.Resolve(options, Console.Out);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+            // Room above the parameter limit, so that an over-long query gets Entra's AADSTS90015 rather than a bare 414.
+            kestrel.Limits.MaxRequestLineSize = 2 * Parameters.MaxQueryLength;
+        });
 
         var store = new SqliteStore(options.DataDirectory);
         using (var loggerFactory = LoggerFactory.Create(l => l.AddConsole()))
@@ -67,9 +75,12 @@ public static class FakeEntraHost
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(SigningKeyRing.LoadOrCreate(store));
         builder.Services.AddSingleton<PublicOrigin>();
+        var keys = Path.Combine(options.DataDirectory, "keys");
+        OwnerOnlyKeyRepository.Restrict(keys);
         builder.Services.AddDataProtection()
             .SetApplicationName("FakeEntra")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(keys));
+        builder.Services.PostConfigure<KeyManagementOptions>(o => o.XmlRepository = new OwnerOnlyKeyRepository(o.XmlRepository!, keys));
         builder.Services.AddTokenEndpoint();
         builder.Services.AddSignIn();
         builder.Services.AddSingleton<DevCredentials>();
@@ -93,5 +104,21 @@ public static class FakeEntraHost
         app.MapStartPage();
         app.MapGraph();
         return app;
+    }
+
+    /// <summary>
+    /// The data directory holds the signing, refresh-token and CA keys, so only its owner may enter it. One owned by someone
+    /// else (a shared mount) cannot be changed; the files with secrets in it are still restricted one by one.
+    /// </summary>
+    private static void SecureDataDirectory(string path)
+    {
+        try
+        {
+            OwnerOnly.CreateDirectory(path);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"FakeEntra: warning: the data directory {path} belongs to another user and stays readable to others; its files with secrets are restricted to their owner.");
+        }
     }
 }

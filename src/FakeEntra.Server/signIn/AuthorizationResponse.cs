@@ -39,7 +39,7 @@ public static class AuthorizationResponse
         if (request.ResponseMode == "form_post") return Results.Content(FormPost(request.RedirectUri, present), "text/html; charset=utf-8");
         var encoded = string.Join('&', present.Select(v => $"{Uri.EscapeDataString(v.Key)}={Uri.EscapeDataString(v.Value!)}"));
         var separator = request.ResponseMode == "fragment" ? "#" : request.RedirectUri.Contains('?') ? "&" : "?";
-        return Results.Redirect(request.RedirectUri + separator + encoded);
+        return Results.Redirect(RedirectUris.ForLocation(request.RedirectUri) + separator + encoded);
     }
 
     private static string FormPost(string redirectUri, IEnumerable<KeyValuePair<string, string?>> values)

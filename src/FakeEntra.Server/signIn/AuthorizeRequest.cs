@@ -46,6 +46,7 @@ public sealed record AuthorizeRequest
                      ?? throw new AadException(AadErrors.AppNotFound(clientId, tenantName));
         var redirectUri = get("redirect_uri") ?? RedirectUris.Registered(client).FirstOrDefault()
                           ?? throw new AadException(AadErrors.MissingRequiredParameter("redirect_uri"));
+        if (RedirectUris.HasFragment(redirectUri)) throw new AadException(AadErrors.RedirectUriWithFragment(client.AppId));
         if (!RedirectUris.IsRegistered(client, redirectUri)) throw new AadException(AadErrors.RedirectUriNotRegistered(redirectUri, client.AppId));
 
         var responseType = (get("response_type") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);

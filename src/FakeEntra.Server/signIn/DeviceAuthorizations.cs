@@ -31,11 +31,16 @@ public sealed record DeviceAuthorization
     public Token.SignInProof? Proof { get; init; }
 }
 
-/// <summary>Pending device-code sign-ins, in memory for their fifteen minutes.</summary>
+/// <summary>
+/// Pending device-code sign-ins, in memory for their fifteen minutes. Each holds only checked, bounded data (a known client and
+/// tenant, a scope within its limit), and there are at most <see cref="Capacity"/>, so requests nobody completes cannot pin memory.
+/// </summary>
 public sealed class DeviceAuthorizations(TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
     public const int Interval = 5;
+    /// <summary>More than any test run starts in fifteen minutes; past it, the oldest request makes room.</summary>
+    public const int Capacity = 1000;
     // Entra's user codes: nine characters, upper-case letters and digits (ambiguous ones left out).
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -46,7 +51,8 @@ public sealed class DeviceAuthorizations(TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         foreach (var (key, entry) in _byDevice)
-            if (entry.ExpiresAt < now - Lifetime && _byDevice.TryRemove(key, out _)) _deviceByUser.TryRemove(entry.UserCode, out _);
+            if (entry.ExpiresAt < now - Lifetime) Remove(key);
+        while (_byDevice.Count >= Capacity && _byDevice.Values.MinBy(e => e.ExpiresAt) is { } oldest) Remove(oldest.DeviceCode);
         string userCode;
         do userCode = RandomNumberGenerator.GetString(Alphabet, 9);
         while (_deviceByUser.ContainsKey(userCode));
@@ -62,6 +68,11 @@ public sealed class DeviceAuthorizations(TimeProvider clock)
         _byDevice[authorization.DeviceCode] = authorization;
         _deviceByUser[userCode] = authorization.DeviceCode;
         return authorization;
+    }
+
+    private void Remove(string deviceCode)
+    {
+        if (_byDevice.TryRemove(deviceCode, out var entry)) _deviceByUser.TryRemove(entry.UserCode, out _);
     }
 
     /// <summary>A code a person may still approve.</summary>

@@ -42,14 +42,14 @@ public static class DeviceCodeEndpoints
         });
 
         app.MapGet(VerificationPath, () => CodeEntryPage(null));
-        app.MapPost(VerificationPath, async (HttpContext http, DeviceAuthorizations devices, SignInFlow flow) =>
+        app.MapPost(VerificationPath, (HttpContext http, DeviceAuthorizations devices, SignInFlow flow) => SignInEndpoints.Guard(http, async () =>
         {
             var form = await Parameters.ReadFormAsync(http.Request);
             var code = form["otc"].ToString().Trim();
             var device = devices.FindPending(code);
             if (device is null) return CodeEntryPage("That code didn't work. Check the code and try again.");
-            return await SignInEndpoints.Guard(http, () => flow.Continue(http, new SignInState { Tenant = device.Tenant, DeviceUserCode = device.UserCode }));
-        });
+            return await flow.Continue(http, new SignInState { Tenant = device.Tenant, DeviceUserCode = device.UserCode });
+        }));
         return app;
     }
 

@@ -1,9 +1,12 @@
+using System.Text.Json;
 using FakeEntra.Server.Hosting;
 using FakeEntra.Core.DirectoryObjects;
 using FakeEntra.Core.Tenancy;
 using FakeEntra.Core.Tokens;
 using FakeEntra.Server.World;
+using FakeEntra.Core.Errors;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace FakeEntra.Server.SignInPages;
 
@@ -16,11 +19,8 @@ public static class LogoutEndpoint
 {
     public static IEndpointRouteBuilder MapLogout(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/{tenant}/oauth2/v2.0/logout", ["GET", "POST"], async (string tenant, HttpContext http, SessionCookie cookie, DirectoryState directory) =>
-        {
-            var parameters = await Parameters.ReadAsync(http.Request);
-            return await SignInEndpoints.Guard(http, () => Task.FromResult(Logout(http, tenant, parameters, cookie, directory.Current)));
-        });
+        app.MapMethods("/{tenant}/oauth2/v2.0/logout", ["GET", "POST"], (string tenant, HttpContext http, SessionCookie cookie, DirectoryState directory) =>
+            SignInEndpoints.Guard(http, async () => Logout(http, tenant, await Parameters.ReadAsync(http.Request), cookie, directory.Current)));
         return app;
     }
 
@@ -28,6 +28,8 @@ public static class LogoutEndpoint
     {
         TenantPathResolver.Resolve(tenant, directory);
         var get = (string name) => parameters.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+        var hintedClient = AudienceOf(get("id_token_hint"));
+        var client = AppOf(get("client_id") ?? hintedClient, directory);
         var session = cookie.Read(http);
         var frontChannel = new List<string>();
         if (session is not null)
@@ -41,9 +43,8 @@ public static class LogoutEndpoint
             else cookie.Write(http, session with { Accounts = remaining });
         }
 
-        var client = AppOf(get("client_id") ?? AudienceOf(get("id_token_hint")), directory);
         var target = get("post_logout_redirect_uri") is { } uri && client is not null && RedirectUris.IsRegistered(client, uri)
-            ? uri + (get("state") is { } state ? $"{(uri.Contains('?') ? '&' : '?')}state={Uri.EscapeDataString(state)}" : "")
+            ? RedirectUris.ForLocation(uri) + (get("state") is { } state ? $"{(uri.Contains('?') ? '&' : '?')}state={Uri.EscapeDataString(state)}" : "")
             : null;
         if (target is not null && frontChannel.Count == 0) return Results.Redirect(target);
 
@@ -63,10 +64,18 @@ public static class LogoutEndpoint
     private static Application? AppOf(string? clientId, DirectorySnapshot directory) =>
         Guid.TryParse(clientId, out var appId) ? directory.FindApplication(appId) : null;
 
+    /// <summary>The app an <c>id_token_hint</c> was issued to; a hint that is not a readable JWT is refused before the session ends.</summary>
     private static string? AudienceOf(string? idToken)
     {
         if (idToken is null) return null;
-        var handler = new JsonWebTokenHandler();
-        return handler.CanReadToken(idToken) ? handler.ReadJsonWebToken(idToken).Audiences.FirstOrDefault() : null;
+        try
+        {
+            var token = new JsonWebToken(idToken);
+            if (!token.IsEncrypted) return token.Audiences.FirstOrDefault();
+        }
+        catch (Exception e) when (e is ArgumentException or SecurityTokenException or JsonException)
+        {
+        }
+        throw new AadException(AadErrors.ParameterNotValid("id_token_hint", "It is not a JWT that FakeEntra can read."));
     }
 }

@@ -32,22 +32,17 @@ public static class SignInEndpoints
 
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/{tenant}/oauth2/v2.0/authorize", ["GET", "POST"], async (string tenant, HttpContext http, SignInFlow flow, SessionCookie cookie, DirectoryState directory) =>
-        {
-            var parameters = await Parameters.ReadAsync(http.Request);
-            return await Guard(http, () => Authorize(http, tenant, parameters, flow, cookie, directory));
-        });
+        // Parameters over their limits are refused on the error page, like every other error of these pages.
+        app.MapMethods("/{tenant}/oauth2/v2.0/authorize", ["GET", "POST"], (string tenant, HttpContext http, SignInFlow flow, SessionCookie cookie, DirectoryState directory) =>
+            Guard(http, async () => await Authorize(http, tenant, await Parameters.ReadAsync(http.Request), flow, cookie, directory)));
 
-        app.MapPost("/{tenant}/" + SignInFlow.LoginPath, async (string tenant, HttpContext http, SignInFlow flow, SignInStateProtector protector) =>
+        app.MapPost("/{tenant}/" + SignInFlow.LoginPath, (string tenant, HttpContext http, SignInFlow flow, SignInStateProtector protector) => Guard(http, async () =>
         {
             var form = await Parameters.ReadFormAsync(http.Request);
-            return await Guard(http, () =>
-            {
-                var state = protector.Unprotect(form["ctx"]);
-                if (!string.Equals(state.Tenant, tenant, StringComparison.OrdinalIgnoreCase)) throw new AadException(AadErrors.ParameterNotValid("ctx"));
-                return flow.Post(http, state, form["step"], form);
-            });
-        });
+            var state = protector.Unprotect(form["ctx"]);
+            if (!string.Equals(state.Tenant, tenant, StringComparison.OrdinalIgnoreCase)) throw new AadException(AadErrors.ParameterNotValid("ctx"));
+            return await flow.Post(http, state, form["step"], form);
+        }));
         return app;
     }
 

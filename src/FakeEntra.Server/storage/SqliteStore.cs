@@ -17,6 +17,10 @@ public sealed class SqliteStore
     {
         Directory.CreateDirectory(dataDirectory);
         DatabasePath = Path.Combine(dataDirectory, "fakeentra.db");
+        // The state file holds the token-signing private key. SQLite gives its -wal, -shm and -journal files the database's
+        // mode, so the database is created owner-only before SQLite opens it; files an older version left readable are restricted.
+        OwnerOnly.Ensure(DatabasePath);
+        foreach (var companion in (string[])["-wal", "-shm", "-journal"]) OwnerOnly.Restrict(DatabasePath + companion);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = true }.ToString();
         using var connection = Open();
         Execute(connection, """
