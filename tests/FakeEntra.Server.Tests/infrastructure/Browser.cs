@@ -29,13 +29,14 @@ public sealed partial record Page(HttpStatusCode Status, Uri Url, string Html)
 public sealed class Browser : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly CookieContainer _cookies = new();
 
     public Browser(FakeEntraServer server)
     {
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
-            CookieContainer = new CookieContainer(),
+            CookieContainer = _cookies,
             SslOptions = { RemoteCertificateValidationCallback = CertificateTrust.Trusting(server.Authority) },
         };
         _http = new HttpClient(new LoopbackOnlyHandler(handler));
@@ -46,6 +47,9 @@ public sealed class Browser : IDisposable
 
     /// <summary>Where to stop following: a redirect to a URL that starts with this (an app's redirect URI) is not fetched.</summary>
     public string? StopAt { get; set; }
+
+    /// <summary>The Cookie header this browser would send to <paramref name="url"/> (its FakeEntra session, for replaying it elsewhere).</summary>
+    public string CookieHeader(string url) => _cookies.GetCookieHeader(new Uri(url));
 
     public Task<Page> Get(string url) => Send(new HttpRequestMessage(HttpMethod.Get, url));
 
