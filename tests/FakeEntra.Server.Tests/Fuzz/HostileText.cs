@@ -42,10 +42,10 @@ public static class HostileText
         _ => Long(random),
     };
 
-    /// <summary>A long value: a few kilobytes up to a few hundred (huge ones are rare, to keep the run fast).</summary>
+    /// <summary>A long value: a few thousand characters, now and then a few hundred thousand (rare, to keep the run fast).</summary>
     public static (string Kind, string Value) Long(Random random)
     {
-        var length = random.Chance(0.02) ? random.Next(100_000, 400_000) : random.Next(2_000, 20_000);
+        var length = random.Chance(0.02) ? random.Next(100_000, 300_000) : random.Next(1_000, 8_000);
         var unit = random.Pick(["a", "é", "😀", "a b ", "%", "'"]);
         var text = string.Concat(Enumerable.Repeat(unit, length / unit.Length));
         return ($"overlong ({text.Length / 1000} K chars)", text);

@@ -69,7 +69,7 @@ public static class ParameterMutator
             case 7:
                 var scopeIndex = parameters.ToList().FindIndex(p => p.Key == "scope");
                 if (scopeIndex >= 0) (index, key) = (scopeIndex, "scope");
-                var count = random.Pick([300, 1_000, 4_000, 10_000]);
+                var count = random.Pick([300, 1_000, 3_000, 8_000]);
                 var values = string.Join(' ', Enumerable.Range(0, count).Select(i => random.Chance(0.5) ? $"api://x/s{i}" : $"S{i}"));
                 Set(fields, index, key, Uri.EscapeDataString(values));
                 input = $"{key}: {count} distinct values";
