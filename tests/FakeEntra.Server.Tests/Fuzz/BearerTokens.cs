@@ -70,9 +70,9 @@ public static class BearerTokens
         {
             claims = JsonNode.Parse(Base64UrlEncoder.Decode(payload)) as JsonObject ?? [];
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception e) when (e is FormatException or ArgumentException or System.Text.Json.JsonException)
         {
-            claims = [];
+            claims = []; // not a JWT's payload (a code, an opaque token): claims of our own then
         }
         var names = new[] { "aud", "tid", "oid", "exp", "nbf", "iat", "iss", "idtyp", "roles", "scp", "azp", "sub", "ver", "appid", "uti" };
         for (var i = random.Next(1, 4); i > 0; i--)
