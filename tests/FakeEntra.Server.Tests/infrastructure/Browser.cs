@@ -29,6 +29,7 @@ public sealed partial record Page(HttpStatusCode Status, Uri Url, string Html)
 public sealed class Browser : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly CookieContainer _cookies = new();
 
     /// <summary>A browser on this machine; <paramref name="from"/> makes it connect from another loopback address (another source).</summary>
     public Browser(FakeEntraServer server, IPAddress? from = null)
@@ -36,7 +37,7 @@ public sealed class Browser : IDisposable
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
-            CookieContainer = new CookieContainer(),
+            CookieContainer = _cookies,
             SslOptions = { RemoteCertificateValidationCallback = CertificateTrust.Trusting(server.Authority) },
         };
         if (from is not null) handler.ConnectCallback = TrustedHttp.From(from);
@@ -48,6 +49,9 @@ public sealed class Browser : IDisposable
 
     /// <summary>Where to stop following: a redirect to a URL that starts with this (an app's redirect URI) is not fetched.</summary>
     public string? StopAt { get; set; }
+
+    /// <summary>The Cookie header this browser would send to <paramref name="url"/> (its FakeEntra session, for replaying it elsewhere).</summary>
+    public string CookieHeader(string url) => _cookies.GetCookieHeader(new Uri(url));
 
     public Task<Page> Get(string url) => Send(new HttpRequestMessage(HttpMethod.Get, url));
 

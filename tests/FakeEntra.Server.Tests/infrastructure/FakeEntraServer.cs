@@ -19,6 +19,8 @@ public sealed class FakeEntraServer : IAsyncLifetime
     public bool Reset { get; init; }
     /// <summary>More command-line switches, e.g. <c>--lockout false</c>.</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
+    /// <summary>More host configuration after the tests' own (the fuzz run adds a logger that keeps the server's errors).</summary>
+    public Action<WebApplicationBuilder>? Configure { get; init; }
     public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "fakeentra-tests", Guid.NewGuid().ToString("N"));
     public TestClock Clock { get; } = new();
     public string Origin { get; private set; } = "";
@@ -34,6 +36,7 @@ public sealed class FakeEntraServer : IAsyncLifetime
         {
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddSingleton<TimeProvider>(Clock);
+            Configure?.Invoke(builder);
         });
         await _app.StartAsync();
         Origin = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -22,10 +22,12 @@ public static class PrivacyConsent
             throw new InvalidOperationException($"{upn} did not get through the pages: {page.Status} {page.Url}\n{page.Html}");
     }
 
-    /// <summary>Answers whatever step comes (name, password, TOTP, device = the compliant laptop, privacy = accept).</summary>
-    public static async Task<Page> Answer(Browser browser, Page page, string upn)
+    /// <summary>Answers whatever step comes (name, password, TOTP, device = the compliant laptop, privacy = accept); <paramref name="seen"/> sees each page first.</summary>
+    public static async Task<Page> Answer(Browser browser, Page page, string upn, Action<Page>? seen = null)
     {
         for (var guard = 0; guard < 10 && page.Step is { } step; guard++)
+        {
+            seen?.Invoke(page);
             page = step switch
             {
                 "username" => await browser.Submit(page, ("login", upn)),
@@ -35,6 +37,7 @@ public static class PrivacyConsent
                 "privacy" => await browser.Submit(page, ("consent", "yes")),
                 _ => throw new InvalidOperationException($"Unexpected step {step}"),
             };
+        }
         return page;
     }
 }
