@@ -65,6 +65,18 @@ public sealed class IssuedTokenTests(PartnerWorld world) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Device_facts_decide_contosos_conditional_access_for_a_direct_connect_user()
+    {
+        var bobForFiles = AliceAtContoso with { User = "bob@fabrikam.com", Scope = DefaultWorld.FilesScope };
+        var compliant = await Idp.IssueTokenAsync(bobForFiles with { Device = DefaultWorld.FabrikamLaptop });
+        Assert.Equal(DefaultWorld.Contoso, compliant.Read().GetClaim("tid").Value);
+        var hybrid = await Assert.ThrowsAsync<TokenRefusedException>(() => Idp.IssueTokenAsync(bobForFiles with { Device = DefaultWorld.FabrikamDesktop }));
+        Assert.InRange(hybrid.Code, 53000, 53003);
+        var none = await Assert.ThrowsAsync<TokenRefusedException>(() => Idp.IssueTokenAsync(bobForFiles));
+        Assert.InRange(none.Code, 53000, 53003);
+    }
+
+    [Fact]
     public async Task An_app_token_is_accepted()
     {
         var token = Idp.IssueToken(new TokenForApp { Client = DefaultWorld.Daemon, Tenant = DefaultWorld.Contoso, Scope = DefaultWorld.SharedChannelsDefault });

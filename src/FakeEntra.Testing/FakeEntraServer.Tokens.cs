@@ -32,12 +32,8 @@ public sealed partial class FakeEntraServer
             var client = Client(directory, request.Client);
             var resource = Tenant(directory, request.Tenant);
             ClientAuthenticator.ServicePrincipalIn(directory, client.Application, resource);
-            var proof = new SignInProof
-            {
-                MfaAtHome = request.Mfa,
-                MfaAtResource = request.Mfa,
-                DeviceId = SignInInputs.Device(request.Device, home)?.DeviceId,
-            };
+            var device = SignInInputs.Device(request.Device, home);
+            var proof = new SignInProof { MfaAtHome = request.Mfa, MfaAtResource = request.Mfa, DeviceId = device?.DeviceId };
             var admission = await Services.GetRequiredService<CrossTenantGate>().AdmitAsync(new GateRequest
             {
                 Issuance = issuance,
@@ -48,7 +44,7 @@ public sealed partial class FakeEntraServer
                 ResourceApp = DelegatedAccess.ResourceApp(directory, resource, request.Scope),
                 MfaAtHome = proof.MfaAtHome,
                 MfaAtResource = proof.MfaAtResource,
-                Device = proof.DeviceId is { } deviceId ? home.Devices.First(d => d.DeviceId == deviceId) : null,
+                Device = device,
                 DeviceKnown = true,
                 CorrelationId = Guid.NewGuid(),
             });

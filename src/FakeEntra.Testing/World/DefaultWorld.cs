@@ -32,6 +32,7 @@ public static class DefaultWorld
     public const string SharedChannelsDefault = "api://fcac6b54-23d1-4161-ab28-3ab64be2a67d/.default";
     /// <summary>Contoso Files API (Conditional Access: compliant or hybrid-joined device for external users).</summary>
     public const string FilesApi = "b6c7cace-ed66-497d-814d-480a90eb0bac";
+    public const string FilesScope = "api://b6c7cace-ed66-497d-814d-480a90eb0bac/Files.ReadWrite";
     /// <summary>Shared Channels Client: a multi-tenant public client.</summary>
     public const string Client = "13e7214c-6687-4074-86ae-bf38154aaef1";
     /// <summary>Contoso Daemon: a confidential client granted Channels.Read.All.</summary>
