@@ -1,3 +1,4 @@
+using FakeEntra.Core.DirectoryObjects;
 using FakeEntra.Core.Errors;
 using FakeEntra.Core.Tokens;
 
@@ -15,10 +16,16 @@ public sealed class ClientCredentialsGrant(TokenIssuer issuer) : IGrantHandler
         var scope = request["scope"] ?? throw new AadException(AadErrors.ScopeMissing());
         var client = ClientAuthenticator.Authenticate(request, allowPublicClient: false);
         var tenant = request.Path.Tenant is { } t ? request.Directory.FindTenant(t.Id)! : throw new AadException(AadErrors.TenantRequired());
+        return Issue(issuer, request.Issuance, client, tenant, scope);
+    }
+
+    /// <summary>The grant's decision once the client is authenticated (FakeEntra.Testing mints app-only tokens through here too).</summary>
+    public static TokenResponse Issue(TokenIssuer issuer, Issuance issuance, AuthenticatedClient client, TenantDirectory tenant, string scope)
+    {
         var scopes = ScopeRequest.Parse(scope);
         if (scopes.Resource is null || !scopes.IsDefault || scopes.Oidc.Count > 0) throw new AadException(AadErrors.ClientCredentialsScope(scope));
-        var clientSp = ClientAuthenticator.ServicePrincipalIn(request.Directory, client.Application, tenant);
-        var resource = Permissions.FindResource(request.Directory, tenant, scopes.Resource);
-        return issuer.IssueForApplication(request.Issuance, client, tenant, clientSp, resource);
+        var clientSp = ClientAuthenticator.ServicePrincipalIn(issuance.Directory, client.Application, tenant);
+        var resource = Permissions.FindResource(issuance.Directory, tenant, scopes.Resource);
+        return issuer.IssueForApplication(issuance, client, tenant, clientSp, resource);
     }
 }

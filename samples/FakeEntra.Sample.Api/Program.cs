@@ -1,0 +1,3 @@
+using FakeEntra.Sample.Api;
+
+await ChannelsApi.Build(args).RunAsync();
