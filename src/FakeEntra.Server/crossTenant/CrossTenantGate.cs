@@ -42,7 +42,7 @@ public enum SignInLogging
 /// Where the web host asks the pure decision engine: it turns a request into <see cref="SignInFacts"/>, logs the outcome in
 /// the home and the resource tenant, and answers with the identity the token carries, or Entra's error.
 /// </summary>
-public sealed class CrossTenantGate(SignInLogWriter log)
+public sealed class CrossTenantGate(SignInLogWriter log, SignInConsole console)
 {
     public static AccessDecision Decide(GateRequest request) =>
         CrossTenantAccessEvaluator.Evaluate(SignInFactsBuilder.For(request.Issuance.Directory, request.Home, request.HomeUser, request.Resource, request.ResourceApp, request.Client) with
@@ -81,6 +81,7 @@ public sealed class CrossTenantGate(SignInLogWriter log)
     /// <summary>A row in each tenant the sign-in touched: client details at home, Conditional Access at the resource.</summary>
     public async Task LogAsync(GateRequest request, AccessDecision decision)
     {
+        console.Write(request, decision);
         var cross = request.Home.Id != request.Resource.Id;
         var status = decision.Error is { } error ? new SignInStatus(error.Code, error.Message, null) : new SignInStatus(0, null, null);
         var row = new SignIn

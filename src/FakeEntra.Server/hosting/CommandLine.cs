@@ -1,6 +1,6 @@
 namespace FakeEntra.Server.Hosting;
 
-/// <summary>Maps FakeEntra's switches onto configuration keys; <c>--reset</c> may stand alone.</summary>
+/// <summary>Maps FakeEntra's switches onto configuration keys; <c>--reset</c> and <c>--verbose</c> may stand alone.</summary>
 public static class CommandLine
 {
     public static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.OrdinalIgnoreCase)
@@ -13,16 +13,19 @@ public static class CommandLine
         ["--lockout"] = "FakeEntra:Lockout:Enabled",
         ["--lockout-threshold"] = "FakeEntra:Lockout:Threshold",
         ["--lockout-duration"] = "FakeEntra:Lockout:DurationSeconds",
+        ["--verbose"] = ConsoleLogging.VerboseKey,
     };
+
+    private static readonly string[] Flags = ["--reset", "--verbose"];
 
     public static string[] Normalize(string[] args)
     {
         var result = new List<string>(args.Length + 1);
         for (var i = 0; i < args.Length; i++)
         {
-            var flagWithoutValue = string.Equals(args[i], "--reset", StringComparison.OrdinalIgnoreCase)
+            var flagWithoutValue = Flags.Contains(args[i], StringComparer.OrdinalIgnoreCase)
                                    && (i + 1 == args.Length || args[i + 1].StartsWith('-') || !bool.TryParse(args[i + 1], out _));
-            result.Add(flagWithoutValue ? "--reset=true" : args[i]);
+            result.Add(flagWithoutValue ? $"{args[i]}=true" : args[i]);
         }
         return [.. result];
     }

@@ -34,7 +34,9 @@ public static class FakeEntraHost
             await Console.Error.WriteLineAsync($"FakeEntra cannot start: {e.Message}");
             return 2;
         }
-        await app.RunAsync();
+        await app.StartAsync();
+        Console.WriteLine(StartupSummary.Render(app.Services));
+        await app.WaitForShutdownAsync();
         return 0;
     }
 
@@ -43,6 +45,7 @@ public static class FakeEntraHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = CommandLine.Normalize(args) });
         builder.Configuration.AddCommandLine(CommandLine.Normalize(args), CommandLine.SwitchMappings);
         builder.Configuration.AddEnvironmentVariables("FAKEENTRA_");
+        ConsoleLogging.ApplyDefaults(builder.Configuration, builder.Configuration.GetValue<bool>(ConsoleLogging.VerboseKey));
         configure?.Invoke(builder);
 
         var options = builder.Configuration.GetSection(FakeEntraOptions.Section).Get<FakeEntraOptions>() ?? new FakeEntraOptions();
@@ -59,7 +62,7 @@ public static class FakeEntraHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
 
         var store = new SqliteStore(options.DataDirectory);
-        using (var loggerFactory = LoggerFactory.Create(l => l.AddConsole()))
+        using (var loggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole(ConsoleLogging.Format)))
         {
             var logger = loggerFactory.CreateLogger("FakeEntra");
             builder.Services.AddSingleton(new DirectoryState(WorldInitializer.Initialize(store, options, logger)));
@@ -75,6 +78,7 @@ public static class FakeEntraHost
         builder.Services.AddSingleton<DevCredentials>();
         builder.Services.AddSingleton<SignInLogStore>();
         builder.Services.AddSingleton<SignInLogWriter>();
+        builder.Services.AddSingleton<SignInConsole>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SignInLogWriter>());
         builder.Services.AddSingleton<CrossTenantGate>();
         builder.Services.AddSingleton<SmartLockout>();
