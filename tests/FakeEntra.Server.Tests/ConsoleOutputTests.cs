@@ -13,6 +13,7 @@ public class ConsoleOutputTests
         var ca = Path.Combine(server.DataDirectory, "certs", "ca.crt");
         Assert.Contains($"Start page:     {server.Origin}/", server.Output);
         Assert.Contains($"Data directory: {server.DataDirectory}", server.Output);
+        Assert.Contains($"Inspector:      {server.Origin}/inspect", server.Output);
         Assert.Contains($"Local CA:       {ca}", server.Output);
         Assert.Contains($"sudo cp \"{ca}\" /usr/local/share/ca-certificates/fakeentra-ca.crt && sudo update-ca-certificates", server.Output);
         Assert.Contains("Tenants (4):", server.Output);

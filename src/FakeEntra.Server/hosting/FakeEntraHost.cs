@@ -5,6 +5,7 @@ using FakeEntra.Server.SignInLogs;
 using FakeEntra.Server.World;
 using FakeEntra.Server.Errors;
 using FakeEntra.Server.Graph;
+using FakeEntra.Server.Inspector;
 using FakeEntra.Server.Lockout;
 using FakeEntra.Server.Metadata;
 using FakeEntra.Server.SignInPages;
@@ -95,6 +96,7 @@ public static class FakeEntraHost
         app.MapLogout();
         app.MapUserInfo();
         app.MapStartPage();
+        app.MapInspector();
         app.MapGraph();
         return app;
     }

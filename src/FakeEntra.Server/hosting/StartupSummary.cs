@@ -17,6 +17,7 @@ public static class StartupSummary
         text.AppendLine($"FakeEntra is listening on {origin}");
         text.AppendLine($"  Start page:     {origin}/");
         text.AppendLine($"  Authority:      {origin}/{{tenant}}/v2.0");
+        text.AppendLine($"  Inspector:      {origin}/inspect");
         text.AppendLine($"  Data directory: {options.DataDirectory}");
         if (options.CertificatePath is { } certificate)
             text.AppendLine($"  HTTPS:          certificate {certificate} (configured)");
