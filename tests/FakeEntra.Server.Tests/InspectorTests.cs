@@ -99,6 +99,38 @@ public class InspectorTests(FakeEntraServer server) : IClassFixture<FakeEntraSer
         Assert.Equal(inspect, page.Url);
     }
 
+    [SkippableFact]
+    public async Task A_code_flow_token_in_the_fragment_shows_the_interactive_sign_in_that_produced_it()
+    {
+        Chromium.SkipUnlessInstalled();
+        const string redirect = "http://localhost:7777/";
+        using var signIn = new Browser(server) { StopAt = redirect };
+        var landed = await PrivacyConsent.Answer(signIn, await signIn.Get($"{server.Origin}/{World.Contoso}/oauth2/v2.0/authorize?client_id={World.Client}" +
+            $"&response_type=code&redirect_uri={Uri.EscapeDataString(redirect)}&scope={Uri.EscapeDataString("openid " + World.SharedChannelsScope)}&state=s"), "alice@contoso.com");
+        var code = System.Web.HttpUtility.ParseQueryString(landed.Url.Query)["code"]!;
+        using var http = server.CreateClient();
+        var response = await http.PostAsync($"/{World.Contoso}/oauth2/v2.0/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["client_id"] = World.Client,
+            ["code"] = code,
+            ["redirect_uri"] = redirect,
+        }));
+        var token = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString()!;
+        await server.Services.GetRequiredService<SignInLogWriter>().FlushAsync();
+        // The pages logged the decision; the redemption for the same resource logs nothing new.
+        var row = server.Services.GetRequiredService<SignInLogStore>().Read(new Guid(World.Contoso), 500)
+            .First(r => r.UserPrincipalName == "alice@contoso.com" && r.IsInteractive);
+
+        var (page, _, close) = await OpenInspector();
+        await using var _ = close;
+        await page.GotoAsync($"{server.Origin}/inspect#access_token={token}&state=s");
+        var verdict = page.Locator("section[data-token=access_token] .verdict");
+        await Microsoft.Playwright.Assertions.Expect(verdict).ToContainTextAsync($"Sign-in {row.Id}");
+        Assert.Equal(row.FakeEntraDecisionTrace, await verdict.Locator("ol.trace li").AllInnerTextsAsync());
+        Assert.Equal($"{server.Origin}/inspect", page.Url); // the token is taken out of the address bar
+    }
+
     private async Task<(IPage Page, List<string> Requests, IAsyncDisposable Close)> OpenInspector()
     {
         var playwright = await Playwright.CreateAsync();

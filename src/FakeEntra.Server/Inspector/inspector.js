@@ -116,11 +116,14 @@
     inspect('token', document.getElementById('token').value);
   });
 
-  if (data.posted) {
-    inspectAll(data.posted);
-  } else if (location.hash.length > 1) {
+  function fromFragment() {
+    if (location.hash.length <= 1) return;
     inspectAll(Object.fromEntries(new URLSearchParams(location.hash.substring(1))));
     // Keep tokens out of the address bar and history.
     history.replaceState(null, '', location.pathname);
   }
+
+  window.addEventListener('hashchange', fromFragment);
+  if (data.posted) inspectAll(data.posted);
+  else fromFragment();
 })();
