@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Web;
 using FakeEntra.Server.Tests.Infrastructure;
@@ -18,18 +17,16 @@ namespace FakeEntra.Server.Tests;
 
 /// <summary>
 /// A person in headless Chromium (Debian's package, driven by Playwright) signs in through the real pages. Screenshots of
-/// each page go to the test output's <c>screenshots</c> folder. Without Chromium the test is skipped, except in CI.
+/// each page go to the test output's <c>screenshots</c> folder.
 /// </summary>
 public class BrowserTests(FakeEntraServer server) : IClassFixture<FakeEntraServer>
 {
-    private const string Chromium = "/usr/bin/chromium";
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     [SkippableFact]
     public async Task Alice_signs_in_in_chromium_and_the_redirect_carries_a_code_for_her_id_token()
     {
-        var inCi = Environment.GetEnvironmentVariable("CI") is { Length: > 0 };
-        Skip.If(!File.Exists(Chromium) && !inCi, $"{Chromium} is not installed (apt-get install chromium); .ci/run installs it.");
+        Chromium.SkipUnlessInstalled();
         Directory.CreateDirectory(Screenshots);
 
         var verifier = B64.EncodeToString(RandomNumberGenerator.GetBytes(32));
@@ -54,18 +51,7 @@ public class BrowserTests(FakeEntraServer server) : IClassFixture<FakeEntraServe
                         $"&state=browser-state&nonce=browser-nonce&code_challenge={challenge}&code_challenge_method=S256";
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-                // Trust exactly FakeEntra's server key (certificate pinning by SPKI), not certificates in general.
-                $"--ignore-certificate-errors-spki-list={ServerKeyPin()}",
-            ],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright, server.DataDirectory);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 900, Height = 700 } });
 
         await page.GotoAsync(authorize);
@@ -104,11 +90,5 @@ public class BrowserTests(FakeEntraServer server) : IClassFixture<FakeEntraServe
         landed = null;
         await page.GotoAsync(authorize.Replace("browser-state", "second", StringComparison.Ordinal));
         Assert.Contains("state=second", landed);
-    }
-
-    private string ServerKeyPin()
-    {
-        using var certificate = X509CertificateLoader.LoadPkcs12FromFile(Path.Combine(server.DataDirectory, "certs", "server.pfx"), null);
-        return Convert.ToBase64String(SHA256.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo()));
     }
 }

@@ -8,8 +8,9 @@ namespace FakeEntra.Server.CrossTenant;
 /// </summary>
 public sealed class Admission
 {
-    private Admission(TokenUser identity, Guid resourceTenantId, Guid resourceAppId)
+    private Admission(TokenUser identity, Guid resourceTenantId, Guid resourceAppId, Guid? signInId)
     {
+        SignInId = signInId;
         Identity = identity;
         ResourceTenantId = resourceTenantId;
         ResourceAppId = resourceAppId;
@@ -19,6 +20,8 @@ public sealed class Admission
     public TokenUser Identity { get; }
     public Guid ResourceTenantId { get; }
     public Guid ResourceAppId { get; }
+    /// <summary>The resource tenant's sign-in log row of the decision (carried in the token's <c>aio</c>, for the inspector's trace).</summary>
+    public Guid? SignInId { get; }
 
-    internal static Admission For(GateRequest request, TokenUser identity) => new(identity, request.Resource.Id, request.ResourceApp.AppId);
+    internal static Admission For(GateRequest request, TokenUser identity, Guid? signInId) => new(identity, request.Resource.Id, request.ResourceApp.AppId, signInId);
 }

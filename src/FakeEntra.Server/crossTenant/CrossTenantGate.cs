@@ -42,7 +42,7 @@ public enum SignInLogging
 /// Where the web host asks the pure decision engine: it turns a request into <see cref="SignInFacts"/>, logs the outcome in
 /// the home and the resource tenant, and answers with the identity the token carries, or Entra's error.
 /// </summary>
-public sealed class CrossTenantGate(SignInLogWriter log)
+public sealed class CrossTenantGate(SignInLogWriter log, SignInConsole console)
 {
     public static AccessDecision Decide(GateRequest request) =>
         CrossTenantAccessEvaluator.Evaluate(SignInFactsBuilder.For(request.Issuance.Directory, request.Home, request.HomeUser, request.Resource, request.ResourceApp, request.Client) with
@@ -59,14 +59,14 @@ public sealed class CrossTenantGate(SignInLogWriter log)
     /// <summary>
     /// Decides, logs, and returns the admission tokens are minted from; a refusal (or a challenge nobody can answer) throws
     /// Entra's error. <paramref name="logging"/> lets a code redemption for the resource already decided and logged at the
-    /// pages log only what differs: a refusal.
+    /// pages log only what differs: a refusal; <paramref name="loggedAs"/> is then the sign-in row the pages wrote.
     /// </summary>
-    public async Task<Admission> AdmitAsync(GateRequest request, SignInLogging logging = SignInLogging.Always)
+    public async Task<Admission> AdmitAsync(GateRequest request, SignInLogging logging = SignInLogging.Always, Guid? loggedAs = null)
     {
         var decision = request.InputError is { } inputError
             ? Decide(request with { InputError = null, Interactive = false }) with { Error = inputError, Challenge = SignInChallenge.None }
             : Decide(request);
-        if (logging == SignInLogging.Always || !decision.Allowed) await LogAsync(request, decision);
+        var signInId = logging == SignInLogging.Always || !decision.Allowed ? await LogAsync(request, decision) : loggedAs;
         if (decision.Error is { } error) throw new AadException(error);
         if (decision.Challenge != SignInChallenge.None) throw new AadException(AadErrors.MfaNeeded(request.ResourceApp.AppId));
         var identity = decision.CrossTenantAccessType switch
@@ -75,12 +75,13 @@ public sealed class CrossTenantGate(SignInLogWriter log)
             CrossTenantAccessTypeValues.B2BCollaboration => TokenUser.Guest(request.Issuance.Directory.FindGuest(request.Resource.Id, request.HomeUser.UserPrincipalName)!, request.HomeUser, request.Home.Id),
             _ => TokenUser.Member(request.HomeUser, request.Home.Id),
         };
-        return Admission.For(request, identity with { DeviceId = request.Device?.DeviceId });
+        return Admission.For(request, identity with { DeviceId = request.Device?.DeviceId }, signInId);
     }
 
-    /// <summary>A row in each tenant the sign-in touched: client details at home, Conditional Access at the resource.</summary>
-    public async Task LogAsync(GateRequest request, AccessDecision decision)
+    /// <summary>A row in each tenant the sign-in touched: client details at home, Conditional Access at the resource; returns the resource tenant's row id.</summary>
+    public async Task<Guid> LogAsync(GateRequest request, AccessDecision decision)
     {
+        console.Write(request, decision);
         var cross = request.Home.Id != request.Resource.Id;
         var status = decision.Error is { } error ? new SignInStatus(error.Code, error.Message, null) : new SignInStatus(0, null, null);
         var row = new SignIn
@@ -113,9 +114,11 @@ public sealed class CrossTenantGate(SignInLogWriter log)
         if (!cross)
         {
             await log.WriteAsync(request.Resource.Id, row);
-            return;
+            return row.Id;
         }
         await log.WriteAsync(request.Home.Id, row with { AppliedConditionalAccessPolicies = [], ConditionalAccessStatus = "notApplied" });
-        await log.WriteAsync(request.Resource.Id, row with { Id = Guid.NewGuid(), AppDisplayName = null, ClientAppUsed = null });
+        var resourceRow = row with { Id = Guid.NewGuid(), AppDisplayName = null, ClientAppUsed = null };
+        await log.WriteAsync(request.Resource.Id, resourceRow);
+        return resourceRow.Id;
     }
 }

@@ -5,6 +5,7 @@ using FakeEntra.Server.SignInLogs;
 using FakeEntra.Server.World;
 using FakeEntra.Server.Errors;
 using FakeEntra.Server.Graph;
+using FakeEntra.Server.Inspector;
 using FakeEntra.Server.Lockout;
 using FakeEntra.Server.Metadata;
 using FakeEntra.Server.SignInPages;
@@ -35,7 +36,9 @@ public static class FakeEntraHost
             await Console.Error.WriteLineAsync($"FakeEntra cannot start: {e.Message}");
             return 2;
         }
-        await app.RunAsync();
+        await app.StartAsync();
+        Console.WriteLine(StartupSummary.Render(app.Services));
+        await app.WaitForShutdownAsync();
         return 0;
     }
 
@@ -44,6 +47,7 @@ public static class FakeEntraHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = CommandLine.Normalize(args) });
         builder.Configuration.AddCommandLine(CommandLine.Normalize(args), CommandLine.SwitchMappings);
         builder.Configuration.AddEnvironmentVariables("FAKEENTRA_");
+        ConsoleLogging.ApplyDefaults(builder.Configuration, builder.Configuration.GetValue<bool>(ConsoleLogging.VerboseKey));
         configure?.Invoke(builder);
 
         var options = builder.Configuration.GetSection(FakeEntraOptions.Section).Get<FakeEntraOptions>() ?? new FakeEntraOptions();
@@ -67,7 +71,7 @@ public static class FakeEntraHost
         });
 
         var store = new SqliteStore(options.DataDirectory);
-        using (var loggerFactory = LoggerFactory.Create(l => l.AddConsole()))
+        using (var loggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole(ConsoleLogging.Format)))
         {
             var logger = loggerFactory.CreateLogger("FakeEntra");
             builder.Services.AddSingleton(new DirectoryState(WorldInitializer.Initialize(store, options, logger)));
@@ -86,6 +90,7 @@ public static class FakeEntraHost
         builder.Services.AddSingleton<DevCredentials>();
         builder.Services.AddSingleton<SignInLogStore>();
         builder.Services.AddSingleton<SignInLogWriter>();
+        builder.Services.AddSingleton<SignInConsole>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SignInLogWriter>());
         builder.Services.AddSingleton<CrossTenantGate>();
         builder.Services.AddSingleton<SmartLockout>();
@@ -102,6 +107,7 @@ public static class FakeEntraHost
         app.MapLogout();
         app.MapUserInfo();
         app.MapStartPage();
+        app.MapInspector();
         app.MapGraph();
         return app;
     }

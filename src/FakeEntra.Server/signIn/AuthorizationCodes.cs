@@ -22,6 +22,8 @@ public sealed record AuthorizationCode
     public required DateTimeOffset AuthTime { get; init; }
     public required DateTimeOffset ExpiresAt { get; init; }
     public required Token.SignInProof Proof { get; init; }
+    /// <summary>The sign-in log row the pages wrote for this decision.</summary>
+    public Guid? SignInId { get; init; }
 }
 
 /// <summary>

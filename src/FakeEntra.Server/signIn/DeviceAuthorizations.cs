@@ -29,6 +29,8 @@ public sealed record DeviceAuthorization
     public Guid? SessionId { get; init; }
     public Guid? ResourceTenantId { get; init; }
     public Token.SignInProof? Proof { get; init; }
+    /// <summary>The sign-in log row the pages wrote for the approval.</summary>
+    public Guid? SignInId { get; init; }
 }
 
 /// <summary>

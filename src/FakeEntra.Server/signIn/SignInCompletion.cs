@@ -90,6 +90,7 @@ public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes code
             AuthTime = authTime,
             ExpiresAt = context.Now + AuthorizationCodes.Lifetime,
             Proof = proof,
+            SignInId = admission.SignInId,
         }) : null;
         var idToken = request.ReturnsIdToken ? issuer.IdTokenFor(issuance, signIn, code) : null;
         return AuthorizationResponse.Success(request,
@@ -144,6 +145,7 @@ public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes code
             SessionId = session.SessionId,
             ResourceTenantId = gateRequest.Resource.Id,
             Proof = proof,
+            SignInId = admission.SignInId,
         });
         return DevicePage(context, app.DisplayName,
             $"You have signed in to the {app.DisplayName} application on your device. You may now close this window.");

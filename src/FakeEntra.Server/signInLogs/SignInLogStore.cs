@@ -66,6 +66,17 @@ public sealed class SignInLogStore
         return rows;
     }
 
+    /// <summary>One row of a tenant's log, or null.</summary>
+    public SignIn? Find(Guid tenantId, Guid id)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json FROM sign_ins WHERE tenant_id = $tenant AND id = $id";
+        command.Parameters.AddWithValue("$tenant", tenantId.ToString("D"));
+        command.Parameters.AddWithValue("$id", id.ToString("D"));
+        return command.ExecuteScalar() is string json ? JsonSerializer.Deserialize<SignIn>(json, DirectoryJson.Options) : null;
+    }
+
     /// <summary>A tenant's rows, newest first.</summary>
     public IReadOnlyList<SignIn> Read(Guid tenantId, int top = 100) => Query(tenantId, SignInFilter.None, top, 0);
 

@@ -117,7 +117,7 @@ public sealed class TokenIssuer(TokenSigner signer, RefreshTokenCodec refreshTok
             IssuedAt = issuance.Now,
             Lifetime = AccessTokenLifetime,
             Interactive = signIn.Interactive,
-            Aio = aio.Protect(new AioPayload { HomeTenantId = signIn.HomeTenant.Id, HomeObjectId = signIn.User.Id, AuthTime = signIn.AuthTime, Proof = signIn.Proof }),
+            Aio = aio.Protect(new AioPayload { HomeTenantId = signIn.HomeTenant.Id, HomeObjectId = signIn.User.Id, AuthTime = signIn.AuthTime, Proof = signIn.Proof, SignInId = signIn.Admission.SignInId }),
         };
         return (content, scopes, responseScopes);
     }

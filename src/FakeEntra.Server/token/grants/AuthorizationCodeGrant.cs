@@ -51,7 +51,7 @@ public sealed class AuthorizationCodeGrant(TokenIssuer issuer, AuthorizationCode
         var question = DelegatedAccess.Question(request, home, user, tokenTenant, client.Application, scope, code.Proof, inputError: null);
         // The pages logged the decision for the code's own resource; another resource is a new sign-in, logged as such.
         var sameResource = question.ResourceApp.AppId == DelegatedAccess.ResourceApp(request.Directory, tokenTenant, code.Scope).AppId;
-        var admission = await gate.AdmitAsync(question, sameResource ? SignInLogging.RefusalsOnly : SignInLogging.Always);
+        var admission = await gate.AdmitAsync(question, sameResource ? SignInLogging.RefusalsOnly : SignInLogging.Always, code.SignInId);
         return issuer.IssueForUser(request.Issuance, new DelegatedSignIn
         {
             Client = client,

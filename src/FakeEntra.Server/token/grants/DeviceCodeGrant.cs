@@ -44,7 +44,7 @@ public sealed class DeviceCodeGrant(TokenIssuer issuer, DeviceAuthorizations dev
         var proof = device.Proof ?? new();
         // The approval's decision was logged at the pages; only a refusal now is news.
         var admission = await gate.AdmitAsync(DelegatedAccess.Question(request, home, user, tokenTenant, client.Application, device.Scope, proof, inputError: null),
-            SignInLogging.RefusalsOnly);
+            SignInLogging.RefusalsOnly, device.SignInId);
         return issuer.IssueForUser(request.Issuance, new DelegatedSignIn
         {
             Client = client,
