@@ -5,7 +5,7 @@ using FakeEntra.Server.CrossTenant;
 namespace FakeEntra.Server.Token.Grants;
 
 /// <summary>
-/// Redeems a refresh token for new tokens and a new refresh token (rolling). Every redemption is a new decision on the
+/// Redeems a refresh token for new tokens and a new refresh token (rolling, also when the scope leaves out <c>offline_access</c>). Every redemption is a new decision on the
 /// directory and settings as they are now, with the MFA and device facts of the original sign-in: a disabled account, a
 /// revoked session, lost consent or a changed cross-tenant setting ends the chain; each redemption is logged.
 /// </summary>
@@ -46,6 +46,7 @@ public sealed class RefreshTokenGrant(TokenIssuer issuer, RefreshTokenCodec code
             GrantId = payload.GrantId,
             Admission = admission,
             Proof = payload.Proof,
+            RedeemsRefreshToken = true,
         }, request.WantsClientInfo);
     }
 }
