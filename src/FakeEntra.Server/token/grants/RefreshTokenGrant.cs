@@ -33,7 +33,9 @@ public sealed class RefreshTokenGrant(TokenIssuer issuer, RefreshTokenCodec code
         var resourceTenant = (request.Path.Tenant is { } pathTenant ? request.Directory.FindTenant(pathTenant.Id) : request.Directory.FindTenant(payload.TenantId)) ?? home;
         var scope = request["scope"] ?? payload.Scope;
         ClientAuthenticator.ServicePrincipalIn(request.Directory, client.Application, resourceTenant);
-        var admission = await gate.AdmitAsync(DelegatedAccess.Question(request, home, user, resourceTenant, client.Application, scope, payload.Proof, inputError: null));
+        var (privacyConsented, inputError) = DelegatedAccess.PrivacyConsent(request);
+        var question = DelegatedAccess.Question(request, home, user, resourceTenant, client.Application, scope, payload.Proof, inputError);
+        var admission = await gate.AdmitAsync(question with { PrivacyConsented = privacyConsented });
         return issuer.IssueForUser(request.Issuance, new DelegatedSignIn
         {
             Client = client,
