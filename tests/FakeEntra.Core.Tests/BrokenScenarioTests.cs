@@ -38,6 +38,10 @@ public class BrokenScenarioTests
         { "$.tenants[0].crossTenantAccessPolicy", """{ "default": { "b2bDirectConnectInbound": { "usersAndGroups": { "accessType": "sometimes", "targets": [ { "target": "AllUsers", "targetType": "user" } ] }, "applications": { "accessType": "blocked", "targets": [ { "target": "AllApplications", "targetType": "application" } ] } } } }""", "not a valid accessType" },
         { "$.tenants[0].crossTenantAccessPolicy", """{ "default": { "b2bDirectConnectInbound": { "usersAndGroups": { "accessType": "blocked", "targets": [ { "target": "AllUsers", "targetType": "user" } ] }, "applications": { "accessType": "allowed", "targets": [ { "target": "AllApplications", "targetType": "application" } ] } } } }""", "must block all applications too" },
         { "$.tenants[0].conditionalAccessPolicies", """[ { "id": "dddddddd-0000-0000-0000-000000000001", "displayName": "p", "conditions": { "users": { "includeUsers": ["All"] }, "applications": { "includeApplications": ["All"] } }, "grantControls": { "operator": "XOR", "builtInControls": ["mfa"] } } ]""", "is not AND or OR" },
+        { "$.tenants[0].users[0].privacyConsents", """["11111111-1111-1111-1111-111111111111"]""", "not of its own" },
+        { "$.tenants[0].users[0].privacyConsents", """["33333333-3333-3333-3333-333333333333"]""", "no tenant 33333333" },
+        { "$.tenants[0].users[0].privacyConsents", """["22222222-2222-2222-2222-222222222222", "22222222-2222-2222-2222-222222222222"]""", "listed twice" },
+        { "$.tenants[0].users[0].privacyConsents", """["not-a-guid"]""", "could not be converted" },
         { "$.tenants[0].users[0].surprise", "true", "could not be mapped" },
         { "$.tenants[0].users[0].authenticationMethods", "[null]", "null is not allowed in a list" },
         { "$.tenants[0].users", "[null]", "null is not allowed in a list" },
@@ -56,6 +60,28 @@ public class BrokenScenarioTests
         Assert.Contains(problem, error.Problem);
         Assert.Contains("broken.json", error.Message);
         Assert.Contains(error.JsonPath, error.Message);
+    }
+
+    [Fact]
+    public void A_user_declares_privacy_statements_already_accepted_on_the_home_account()
+    {
+        var document = JsonNode.Parse(Valid)!;
+        Set(document, "$.tenants[0].users[0].privacyConsents", JsonNode.Parse("""["22222222-2222-2222-2222-222222222222"]"""));
+        var ann = ScenarioLoader.Parse(document.ToJsonString(), "consents.json").Tenants[0].Users[0];
+        Assert.Equal([new Guid("22222222-2222-2222-2222-222222222222")], ann.PrivacyConsents);
+    }
+
+    [Fact]
+    public void A_guest_declares_no_privacy_consents()
+    {
+        var document = JsonNode.Parse(Valid)!;
+        Set(document, "$.tenants[1].users", JsonNode.Parse("""
+            [ { "id": "aaaaaaaa-0000-0000-0000-000000000009", "userPrincipalName": "ann_one.com#EXT#@two.com", "userType": "Guest", "mail": "ann@one.com",
+                "privacyConsents": ["11111111-1111-1111-1111-111111111111"] } ]
+            """));
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(document.ToJsonString(), "guest.json"));
+        Assert.Equal("$.tenants[1].users[0].privacyConsents", error.JsonPath);
+        Assert.Contains("declare them on its home account", error.Problem);
     }
 
     [Fact]

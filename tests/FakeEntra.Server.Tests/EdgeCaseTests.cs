@@ -82,6 +82,20 @@ public class EdgeCaseTests(EdgeServer edge) : IClassFixture<EdgeServer>
     }
 
     [Fact]
+    public async Task A_refresh_whose_scope_leaves_out_offline_access_still_returns_a_new_refresh_token()
+    {
+        // Entra's documented refresh request names only the resource's scopes; the response carries a new refresh token anyway.
+        var first = await RefreshTokenFor("active@edge.example");
+        var response = await Token($"grant_type=refresh_token&client_id={PublicClient}&refresh_token={first}&scope={Scope}");
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(response.IsSuccessStatusCode, body.GetRawText());
+        var second = body.GetProperty("refresh_token").GetString()!;
+        Assert.NotEqual(first, second);
+        var third = JsonDocument.Parse(await (await Token($"grant_type=refresh_token&client_id={PublicClient}&refresh_token={second}&scope={Scope}")).Content.ReadAsStringAsync()).RootElement;
+        Assert.True(third.TryGetProperty("refresh_token", out _), third.GetRawText());
+    }
+
+    [Fact]
     public async Task The_region_follows_the_organizations_country()
     {
         using var http = Server.CreateClient();

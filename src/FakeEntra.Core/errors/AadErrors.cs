@@ -284,7 +284,7 @@ public static class AadErrors
     public static AadError WrongOneTimeCode() => StrongAuthenticationFailed.With("Authentication failed during strong authentication request.");
 
     public static AadError PrivacyConsentMissing(string organization) => ConsentRequired.With(
-        $"The user has not accepted the privacy statement of '{organization}', which B2B direct connect requires once. Sign in interactively to review and accept it.");
+        $"The user has not accepted the privacy statement of '{organization}', which B2B direct connect requires once. Sign in interactively to review and accept it (or, for FakeEntra, pass fakeentra_privacy_consent=accept).");
 
     public static AadError PrivacyConsentDeclined(string organization) => DeviceFlowDeclined.With($"The user declined to share their profile with '{organization}'.");
 

@@ -102,6 +102,22 @@ public static class ScenarioValidator
                         throw fail($"{path}.authenticationMethods[{m}].secretKey", "a base32 TOTP secret is required");
                 }
                 AppRoleAssignments(user.AppRoleAssignments, $"{path}.appRoleAssignments", "User");
+                PrivacyConsents(user, path);
+            }
+        }
+
+        // Acceptances of a resource organization's privacy statement, kept on the home account as a B2B direct connect sign-in keeps them.
+        private void PrivacyConsents(User user, string path)
+        {
+            if (user.PrivacyConsents.Count > 0 && user.IsGuest)
+                throw fail($"{path}.privacyConsents", "a guest has no privacy consents; declare them on its home account");
+            for (var c = 0; c < user.PrivacyConsents.Count; c++)
+            {
+                var resource = user.PrivacyConsents[c];
+                var at = $"{path}.privacyConsents[{c}]";
+                if (resource == tenant.Id) throw fail(at, "a user accepts the privacy statement of another organization, not of its own");
+                if (world.FindTenant(resource) is null) throw fail(at, $"no tenant {resource} in this scenario");
+                if (user.PrivacyConsents.Take(c).Contains(resource)) throw fail(at, $"tenant {resource} is listed twice");
             }
         }
 

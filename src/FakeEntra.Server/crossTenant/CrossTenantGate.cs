@@ -24,7 +24,10 @@ public sealed record GateRequest
     public TenantDirectory? EnforcingTenant { get; init; }
     public bool Interactive { get; init; }
     public Guid CorrelationId { get; init; }
-    /// <summary>The person accepted the resource organization's privacy statement during this sign-in.</summary>
+    /// <summary>
+    /// The person accepted the resource organization's privacy statement during this sign-in (on the page, or with
+    /// <c>fakeentra_privacy_consent=accept</c>); recorded only if it was needed and the sign-in is admitted.
+    /// </summary>
     public bool PrivacyConsented { get; init; }
     /// <summary>A refusal found before the decision (a malformed FakeEntra parameter, a wrong one-time code): logged as the outcome.</summary>
     public AadError? InputError { get; init; }
@@ -42,7 +45,7 @@ public enum SignInLogging
 /// Where the web host asks the pure decision engine: it turns a request into <see cref="SignInFacts"/>, logs the outcome in
 /// the home and the resource tenant, and answers with the identity the token carries, or Entra's error.
 /// </summary>
-public sealed class CrossTenantGate(SignInLogWriter log, SignInConsole console)
+public sealed class CrossTenantGate(SignInLogWriter log, SignInConsole console, PrivacyConsents privacyConsents)
 {
     public static AccessDecision Decide(GateRequest request) =>
         CrossTenantAccessEvaluator.Evaluate(SignInFactsBuilder.For(request.Issuance.Directory, request.Home, request.HomeUser, request.Resource, request.ResourceApp, request.Client) with
@@ -69,6 +72,9 @@ public sealed class CrossTenantGate(SignInLogWriter log, SignInConsole console)
         var signInId = logging == SignInLogging.Always || !decision.Allowed ? await LogAsync(request, decision) : loggedAs;
         if (decision.Error is { } error) throw new AadException(error);
         if (decision.Challenge != SignInChallenge.None) throw new AadException(AadErrors.MfaNeeded(request.ResourceApp.AppId));
+        if (request.PrivacyConsented && decision.CrossTenantAccessType == CrossTenantAccessTypeValues.B2BDirectConnect
+            && !request.HomeUser.PrivacyConsents.Contains(request.Resource.Id))
+            privacyConsents.Accept(request);
         var identity = decision.CrossTenantAccessType switch
         {
             CrossTenantAccessTypeValues.B2BDirectConnect => TokenUser.DirectConnect(request.HomeUser, request.Home.Id),

@@ -14,17 +14,31 @@ public static class DelegatedAccess
         Permissions.FindResource(directory, resourceTenant, ScopeRequest.Parse(scope).Resource ?? FirstPartyApplications.MicrosoftGraphResource).Application;
 
     /// <summary>The FakeEntra parameters of a password grant; a bad one becomes the sign-in's error.</summary>
-    public static (SignInProof Proof, AadError? Error) Parameters(TokenRequest request, TenantDirectory home, User user, SmartLockout lockout)
+    public static (SignInProof Proof, bool PrivacyConsented, AadError? Error) Parameters(TokenRequest request, TenantDirectory home, User user, SmartLockout lockout)
     {
         try
         {
+            var privacyConsented = SignInInputs.PrivacyConsent(request.FormOrQuery(SignInInputs.PrivacyConsentParameter));
             var mfa = SignInInputs.CheckOtp(request.FormOrQuery(SignInInputs.OtpParameter), user, request.Now, lockout, request.ClientAddress) ?? false;
             var device = SignInInputs.Device(request.FormOrQuery(SignInInputs.DeviceParameter), home);
-            return (new SignInProof { MfaAtHome = mfa, MfaAtResource = mfa, DeviceId = device?.DeviceId }, null);
+            return (new SignInProof { MfaAtHome = mfa, MfaAtResource = mfa, DeviceId = device?.DeviceId }, privacyConsented, null);
         }
         catch (AadException e)
         {
-            return (new SignInProof(), e.Error);
+            return (new SignInProof(), false, e.Error);
+        }
+    }
+
+    /// <summary>The privacy consent parameter of a refresh (after a withdrawal, a refresh can accept again); a bad one becomes the sign-in's error.</summary>
+    public static (bool PrivacyConsented, AadError? Error) PrivacyConsent(TokenRequest request)
+    {
+        try
+        {
+            return (SignInInputs.PrivacyConsent(request.FormOrQuery(SignInInputs.PrivacyConsentParameter)), null);
+        }
+        catch (AadException e)
+        {
+            return (false, e.Error);
         }
     }
 

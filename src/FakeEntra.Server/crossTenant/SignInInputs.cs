@@ -8,13 +8,15 @@ using OtpNet;
 namespace FakeEntra.Server.CrossTenant;
 
 /// <summary>
-/// What a request itself proves beyond the password: FakeEntra's <c>fakeentra_otp</c> and <c>fakeentra_device_id</c>
-/// parameters (for grants without pages) and the tenant restrictions v2 header.
+/// What a request itself proves beyond the password: FakeEntra's <c>fakeentra_otp</c>, <c>fakeentra_device_id</c> and
+/// <c>fakeentra_privacy_consent</c> parameters (for grants without pages) and the tenant restrictions v2 header.
 /// </summary>
 public static partial class SignInInputs
 {
     public const string OtpParameter = "fakeentra_otp";
     public const string DeviceParameter = "fakeentra_device_id";
+    public const string PrivacyConsentParameter = "fakeentra_privacy_consent";
+    public const string PrivacyConsentAccepted = "accept";
     public const string TenantRestrictionsHeader = "sec-Restrict-Tenant-Access-Policy";
 
     /// <summary>Whether a six-digit code is the user's current TOTP (RFC 6238, a step either side for clock drift).</summary>
@@ -47,6 +49,14 @@ public static partial class SignInInputs
         return home.Devices.FirstOrDefault(d => d.DeviceId == deviceId)
                ?? throw new AadException(AadErrors.ParameterNotValid(DeviceParameter, $"{deviceId} is not a device of {home.Organization.DisplayName}."));
     }
+
+    /// <summary>The privacy consent parameter: <c>accept</c> answers the resource organization's privacy statement as the page's Accept does.</summary>
+    public static bool PrivacyConsent(string? value) => value switch
+    {
+        null => false,
+        PrivacyConsentAccepted => true,
+        _ => throw new AadException(AadErrors.ParameterNotValid(PrivacyConsentParameter)),
+    };
 
     /// <summary>The enforcing tenant named by <c>{tenantId}:{policyId}</c>; the policy id must be that tenant's cross-tenant access policy.</summary>
     public static TenantDirectory? EnforcingTenant(string? header, DirectorySnapshot directory)

@@ -93,6 +93,7 @@ public static class FakeEntraHost
         builder.Services.AddSingleton<SignInConsole>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SignInLogWriter>());
         builder.Services.AddSingleton<CrossTenantGate>();
+        builder.Services.AddSingleton<PrivacyConsents>();
         builder.Services.AddSingleton<SmartLockout>();
         builder.Services.AddSingleton<DirectoryWriter>();
         builder.Services.AddGraph();

@@ -10,7 +10,7 @@ namespace FakeEntra.Server.SignInPages;
 /// account, and the app gets its code and/or ID token (or, for a device code, the device may collect its tokens).
 /// </summary>
 public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes codes, DeviceAuthorizations devices, SessionCookie cookie,
-    SignInDecisions decisions, CrossTenantGate gate, World.DirectoryWriter writer)
+    SignInDecisions decisions, CrossTenantGate gate)
 {
     public async Task<IResult> CompleteAsync(SignInContext context)
     {
@@ -47,7 +47,6 @@ public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes code
         }
         // A refusal is shown on the page, as Entra shows cross-tenant and Conditional Access blocks, and logged.
         var admission = await gate.AdmitAsync(gateRequest);
-        RecordConsent(state, gateRequest);
         session = session.WithAccount(account, request.Client.AppId);
         var signIn = new DelegatedSignIn
         {
@@ -133,7 +132,6 @@ public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes code
             return DevicePage(context, "Sign-in cancelled", $"You have declined to sign in to {app.DisplayName} on your device. You may now close this window.");
         }
         var admission = await gate.AdmitAsync(gateRequest);
-        RecordConsent(context.State, gateRequest);
         session = session.WithAccount(account, app.AppId);
         cookie.Write(context.Http, session);
         devices.Complete(userCode, d => d with
@@ -149,16 +147,6 @@ public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes code
         });
         return DevicePage(context, app.DisplayName,
             $"You have signed in to the {app.DisplayName} application on your device. You may now close this window.");
-    }
-
-    // The acceptance is kept on the home account, so later sign-ins (and grants without pages) need not ask again.
-    private void RecordConsent(SignInState state, GateRequest request)
-    {
-        if (!state.PrivacyConsented || request.HomeUser.PrivacyConsents.Contains(request.Resource.Id)) return;
-        writer.Update(request.Home.Id, home => home with
-        {
-            Users = [.. home.Users.Select(u => u.Id == request.HomeUser.Id ? u with { PrivacyConsents = [.. u.PrivacyConsents, request.Resource.Id] } : u)],
-        });
     }
 
     private static IResult DevicePage(SignInContext context, string title, string message) =>

@@ -22,6 +22,8 @@ public sealed record DelegatedSignIn
     public required Admission Admission { get; init; }
     /// <summary>What the sign-in proved beyond the password, carried into refresh tokens so a refresh is judged on the same facts.</summary>
     public SignInProof Proof { get; init; } = new();
+    /// <summary>The tokens redeem a refresh token: Entra rolls it whether or not the scope repeats <c>offline_access</c>.</summary>
+    public bool RedeemsRefreshToken { get; init; }
 }
 
 /// <summary>MFA and device facts of a sign-in.</summary>
@@ -68,7 +70,7 @@ public sealed class TokenIssuer(TokenSigner signer, RefreshTokenCodec refreshTok
             ExpiresIn = ExpiresIn,
             AccessToken = signer.Sign(EntraClaims.AccessToken(content)),
             IdToken = scopes.HasOidc(OidcScopes.OpenId) ? signer.Sign(EntraClaims.IdToken(content, scopes)) : null,
-            RefreshToken = scopes.HasOidc(OidcScopes.OfflineAccess) ? refreshTokens.Protect(new RefreshTokenPayload
+            RefreshToken = scopes.HasOidc(OidcScopes.OfflineAccess) || signIn.RedeemsRefreshToken ? refreshTokens.Protect(new RefreshTokenPayload
             {
                 TenantId = signIn.TokenTenant.Id,
                 ClientId = signIn.Client.Application.AppId,

@@ -7,8 +7,9 @@ namespace FakeEntra.Server.Token.Grants;
 /// <summary>
 /// Resource owner password credentials. The password is checked in the user's home directory; <c>common</c> and
 /// <c>organizations</c> resolve to that home tenant, as in Entra, and another tenant in the path is a cross-tenant sign-in,
-/// judged by the gate with the FakeEntra parameters <c>fakeentra_otp</c> and <c>fakeentra_device_id</c>. Smart lockout guards
-/// both secrets; a locked-out attempt is refused and logged through the gate like a bad parameter.
+/// judged by the gate with the FakeEntra parameters <c>fakeentra_otp</c>, <c>fakeentra_device_id</c> and
+/// <c>fakeentra_privacy_consent</c>. Smart lockout guards both secrets; a locked-out attempt is refused and logged through
+/// the gate like a bad parameter.
 /// </summary>
 public sealed class PasswordGrant(TokenIssuer issuer, PasswordVerifier passwords, SmartLockout lockout, CrossTenantGate gate) : IGrantHandler
 {
@@ -30,10 +31,11 @@ public sealed class PasswordGrant(TokenIssuer issuer, PasswordVerifier passwords
 
         var resourceTenant = request.Path.Tenant is { } pathTenant ? request.Directory.FindTenant(pathTenant.Id)! : home.Tenant;
         ClientAuthenticator.ServicePrincipalIn(request.Directory, client.Application, resourceTenant);
-        var (proof, inputError) = verdict == LockoutVerdict.Locked
-            ? (new SignInProof(), AadErrors.AccountLocked())
+        var (proof, privacyConsented, inputError) = verdict == LockoutVerdict.Locked
+            ? (new SignInProof(), false, AadErrors.AccountLocked())
             : DelegatedAccess.Parameters(request, home.Tenant, home.User, lockout);
-        var admission = await gate.AdmitAsync(DelegatedAccess.Question(request, home.Tenant, home.User, resourceTenant, client.Application, scope, proof, inputError));
+        var question = DelegatedAccess.Question(request, home.Tenant, home.User, resourceTenant, client.Application, scope, proof, inputError);
+        var admission = await gate.AdmitAsync(question with { PrivacyConsented = privacyConsented });
         return issuer.IssueForUser(request.Issuance, new DelegatedSignIn
         {
             Client = client,

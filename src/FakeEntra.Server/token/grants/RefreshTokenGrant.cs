@@ -5,7 +5,7 @@ using FakeEntra.Server.CrossTenant;
 namespace FakeEntra.Server.Token.Grants;
 
 /// <summary>
-/// Redeems a refresh token for new tokens and a new refresh token (rolling). Every redemption is a new decision on the
+/// Redeems a refresh token for new tokens and a new refresh token (rolling, also when the scope leaves out <c>offline_access</c>). Every redemption is a new decision on the
 /// directory and settings as they are now, with the MFA and device facts of the original sign-in: a disabled account, a
 /// revoked session, lost consent or a changed cross-tenant setting ends the chain; each redemption is logged.
 /// </summary>
@@ -33,7 +33,9 @@ public sealed class RefreshTokenGrant(TokenIssuer issuer, RefreshTokenCodec code
         var resourceTenant = (request.Path.Tenant is { } pathTenant ? request.Directory.FindTenant(pathTenant.Id) : request.Directory.FindTenant(payload.TenantId)) ?? home;
         var scope = request["scope"] ?? payload.Scope;
         ClientAuthenticator.ServicePrincipalIn(request.Directory, client.Application, resourceTenant);
-        var admission = await gate.AdmitAsync(DelegatedAccess.Question(request, home, user, resourceTenant, client.Application, scope, payload.Proof, inputError: null));
+        var (privacyConsented, inputError) = DelegatedAccess.PrivacyConsent(request);
+        var question = DelegatedAccess.Question(request, home, user, resourceTenant, client.Application, scope, payload.Proof, inputError);
+        var admission = await gate.AdmitAsync(question with { PrivacyConsented = privacyConsented });
         return issuer.IssueForUser(request.Issuance, new DelegatedSignIn
         {
             Client = client,
@@ -46,6 +48,7 @@ public sealed class RefreshTokenGrant(TokenIssuer issuer, RefreshTokenCodec code
             GrantId = payload.GrantId,
             Admission = admission,
             Proof = payload.Proof,
+            RedeemsRefreshToken = true,
         }, request.WantsClientInfo);
     }
 }

@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+
+namespace FakeEntra.Server.Tests.Infrastructure;
+
+/// <summary>The ```csharp blocks of the repository's README.md, in order, each with the line it starts on.</summary>
+public static partial class ReadmeSnippets
+{
+    public sealed record Snippet(int Line, string Code)
+    {
+        public override string ToString() => $"README.md line {Line}";
+    }
+
+    public static string ReadmePath
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "FakeEntra.sln"))) dir = dir.Parent;
+            return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("FakeEntra.sln not found above the test binaries."), "README.md");
+        }
+    }
+
+    public static IReadOnlyList<Snippet> All()
+    {
+        var text = File.ReadAllText(ReadmePath).ReplaceLineEndings("\n");
+        return [.. Block().Matches(text).Select(m => new Snippet(text[..m.Index].Count(c => c == '\n') + 2, m.Groups["code"].Value))];
+    }
+
+    [GeneratedRegex(@"^```csharp\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex Block();
+}
