@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
-using B64 = System.Buffers.Text.Base64Url;
 
 namespace FakeEntra.Server.Token;
 
@@ -21,22 +18,4 @@ public sealed record AioPayload
 /// account and MFA/device facts there, encrypted, so an on-behalf-of request is judged on the facts of the original sign-in
 /// without a database write per token; and the id of the sign-in log row, so the token inspector finds the decision trace.
 /// </summary>
-public sealed class AioCodec(IDataProtectionProvider provider)
-{
-    private readonly IDataProtector _protector = provider.CreateProtector("FakeEntra.Aio.v1");
-
-    public string Protect(AioPayload payload) => B64.EncodeToString(_protector.Protect(JsonSerializer.SerializeToUtf8Bytes(payload)));
-
-    public AioPayload? Unprotect(string? aio)
-    {
-        if (string.IsNullOrEmpty(aio)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<AioPayload>(_protector.Unprotect(B64.DecodeFromChars(aio)));
-        }
-        catch (Exception e) when (e is CryptographicException or FormatException or JsonException)
-        {
-            return null;
-        }
-    }
-}
+public sealed class AioCodec(IDataProtectionProvider provider) : ProtectedPayloadCodec<AioPayload>(provider, "FakeEntra.Aio.v1");

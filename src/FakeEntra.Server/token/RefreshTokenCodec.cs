@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
-using B64 = System.Buffers.Text.Base64Url;
 
 namespace FakeEntra.Server.Token;
 
@@ -27,26 +24,6 @@ public sealed record RefreshTokenPayload
 }
 
 /// <summary>
-/// Self-contained, encrypted refresh tokens (ASP.NET Data Protection, keys in the data directory): like Entra's opaque
-/// tokens they roll on every use and need no database write to issue.
+/// Self-contained, encrypted refresh tokens: like Entra's opaque tokens they roll on every use and need no database write to issue.
 /// </summary>
-public sealed class RefreshTokenCodec(IDataProtectionProvider provider)
-{
-    private readonly IDataProtector _protector = provider.CreateProtector("FakeEntra.RefreshToken.v1");
-
-    public string Protect(RefreshTokenPayload payload) =>
-        B64.EncodeToString(_protector.Protect(JsonSerializer.SerializeToUtf8Bytes(payload)));
-
-    public RefreshTokenPayload? Unprotect(string token)
-    {
-        try
-        {
-            var bytes = _protector.Unprotect(B64.DecodeFromChars(token));
-            return JsonSerializer.Deserialize<RefreshTokenPayload>(bytes);
-        }
-        catch (Exception e) when (e is CryptographicException or FormatException or JsonException)
-        {
-            return null;
-        }
-    }
-}
+public sealed class RefreshTokenCodec(IDataProtectionProvider provider) : ProtectedPayloadCodec<RefreshTokenPayload>(provider, "FakeEntra.RefreshToken.v1");
