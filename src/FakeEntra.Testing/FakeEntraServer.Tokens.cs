@@ -34,20 +34,8 @@ public sealed partial class FakeEntraServer
             ClientAuthenticator.ServicePrincipalIn(directory, client.Application, resource);
             var device = SignInInputs.Device(request.Device, home);
             var proof = new SignInProof { MfaAtHome = request.Mfa, MfaAtResource = request.Mfa, DeviceId = device?.DeviceId };
-            var admission = await Services.GetRequiredService<CrossTenantGate>().AdmitAsync(new GateRequest
-            {
-                Issuance = issuance,
-                Home = home,
-                HomeUser = user,
-                Resource = resource,
-                Client = client.Application,
-                ResourceApp = DelegatedAccess.ResourceApp(directory, resource, request.Scope),
-                MfaAtHome = proof.MfaAtHome,
-                MfaAtResource = proof.MfaAtResource,
-                Device = device,
-                DeviceKnown = true,
-                CorrelationId = Guid.NewGuid(),
-            });
+            var admission = await Services.GetRequiredService<CrossTenantGate>().AdmitAsync(
+                DelegatedAccess.Question(issuance, home, user, resource, client.Application, request.Scope, proof, Guid.NewGuid()));
             var response = Services.GetRequiredService<TokenIssuer>().IssueForUser(issuance, new DelegatedSignIn
             {
                 Client = client,

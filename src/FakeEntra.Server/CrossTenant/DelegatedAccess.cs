@@ -55,21 +55,27 @@ public static class DelegatedAccess
         {
             inputError ??= e.Error;
         }
-        return new GateRequest
+        return Question(request.Issuance, home, user, resource, client, scope, proof, request.CorrelationId) with
         {
-            Issuance = request.Issuance,
+            EnforcingTenant = enforcing,
+            InputError = inputError,
+        };
+    }
+
+    /// <summary>The gate's question for a sign-in without pages and without a request of its own (a test's token): the proof given.</summary>
+    public static GateRequest Question(Issuance issuance, TenantDirectory home, User user, TenantDirectory resource, Application client, string scope,
+        SignInProof proof, Guid correlationId) => new()
+        {
+            Issuance = issuance,
             Home = home,
             HomeUser = user,
             Resource = resource,
             Client = client,
-            ResourceApp = ResourceApp(request.Directory, resource, scope),
+            ResourceApp = ResourceApp(issuance.Directory, resource, scope),
             MfaAtHome = proof.MfaAtHome,
             MfaAtResource = proof.MfaAtResource,
             Device = proof.DeviceId is { } deviceId ? home.Devices.FirstOrDefault(d => d.DeviceId == deviceId) : null,
             DeviceKnown = true,
-            EnforcingTenant = enforcing,
-            CorrelationId = request.CorrelationId,
-            InputError = inputError,
+            CorrelationId = correlationId,
         };
-    }
 }

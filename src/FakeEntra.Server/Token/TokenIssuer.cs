@@ -68,7 +68,18 @@ public sealed class TokenIssuer(TokenSigner signer, RefreshTokenCodec refreshTok
         {
             Scope = string.Join(' ', responseScopes),
             ExpiresIn = ExpiresIn,
-            AccessToken = signer.Sign(EntraClaims.AccessToken(content)),
+            // Only access tokens carry the sealed aio (on-behalf-of reads it); ID tokens and the pages' checks need none.
+            AccessToken = signer.Sign(EntraClaims.AccessToken(content with
+            {
+                Aio = aio.Protect(new AioPayload
+                {
+                    HomeTenantId = signIn.HomeTenant.Id,
+                    HomeObjectId = signIn.User.Id,
+                    AuthTime = signIn.AuthTime,
+                    Proof = signIn.Proof,
+                    SignInId = signIn.Admission.SignInId,
+                })
+            })),
             IdToken = scopes.HasOidc(OidcScopes.OpenId) ? signer.Sign(EntraClaims.IdToken(content, scopes)) : null,
             RefreshToken = scopes.HasOidc(OidcScopes.OfflineAccess) || signIn.RedeemsRefreshToken ? refreshTokens.Protect(new RefreshTokenPayload
             {
@@ -97,7 +108,7 @@ public sealed class TokenIssuer(TokenSigner signer, RefreshTokenCodec refreshTok
     /// <summary>Throws the error the sign-in would meet when tokens are minted (resource, scopes, consent), without minting any.</summary>
     public void Check(Issuance issuance, DelegatedSignIn signIn) => Prepare(issuance, signIn);
 
-    private (TokenContent Content, ScopeRequest Scopes, IEnumerable<string> ResponseScopes) Prepare(Issuance issuance, DelegatedSignIn signIn)
+    private static (TokenContent Content, ScopeRequest Scopes, IEnumerable<string> ResponseScopes) Prepare(Issuance issuance, DelegatedSignIn signIn)
     {
         var tenant = signIn.TokenTenant;
         var clientSp = ClientAuthenticator.ServicePrincipalIn(issuance.Directory, signIn.Client.Application, tenant);
@@ -119,7 +130,6 @@ public sealed class TokenIssuer(TokenSigner signer, RefreshTokenCodec refreshTok
             IssuedAt = issuance.Now,
             Lifetime = AccessTokenLifetime,
             Interactive = signIn.Interactive,
-            Aio = aio.Protect(new AioPayload { HomeTenantId = signIn.HomeTenant.Id, HomeObjectId = signIn.User.Id, AuthTime = signIn.AuthTime, Proof = signIn.Proof, SignInId = signIn.Admission.SignInId }),
         };
         return (content, scopes, responseScopes);
     }
