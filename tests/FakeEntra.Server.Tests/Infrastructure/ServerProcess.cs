@@ -70,12 +70,17 @@ public sealed partial class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"No matching console line. The console said:\n{Output}");
     }
 
+    /// <summary>The summary arrives line by line: the origin comes first, but the server counts as started only at its last line.</summary>
     private void Receive(string? line)
     {
         if (line is null) return;
         _lines.Enqueue(line);
-        if (ListeningLine().Match(line) is { Success: true } match) _listening.TrySetResult(match.Groups[1].Value);
+        if (ListeningLine().Match(line) is { Success: true } match) _origin = match.Groups[1].Value;
+        else if (_origin is { } origin && line.StartsWith(SummaryEnd, StringComparison.Ordinal)) _listening.TrySetResult(origin);
     }
+
+    private const string SummaryEnd = "One line per sign-in decision follows";
+    private string? _origin;
 
     [GeneratedRegex(@"^FakeEntra is listening on (\S+)$")]
     private static partial Regex ListeningLine();
