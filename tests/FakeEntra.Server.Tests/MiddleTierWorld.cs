@@ -19,7 +19,7 @@ public sealed class MiddleTierWorld : IAsyncLifetime
     public Task InitializeAsync() => Server.InitializeAsync();
     public Task DisposeAsync() => Server.DisposeAsync();
 
-    private static void AddPortal(JsonObject world)
+    public static void AddPortal(JsonObject world)
     {
         var contoso = DefaultWorldWith.Tenant(world, World.Contoso);
         contoso["applications"]!.AsArray().Add(JsonNode.Parse($$"""

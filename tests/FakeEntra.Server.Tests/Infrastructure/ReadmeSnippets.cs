@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace FakeEntra.Server.Tests.Infrastructure;
 
-/// <summary>The ```csharp blocks of the repository's README.md, in order, each with the line it starts on.</summary>
+/// <summary>The ```csharp blocks of the repository's README.md, in order, each with the line it starts on; and its JSON blocks.</summary>
 public static partial class ReadmeSnippets
 {
     public sealed record Snippet(int Line, string Code)
@@ -25,6 +25,16 @@ public static partial class ReadmeSnippets
         var text = File.ReadAllText(ReadmePath).ReplaceLineEndings("\n");
         return [.. Block().Matches(text).Select(m => new Snippet(text[..m.Index].Count(c => c == '\n') + 2, m.Groups["code"].Value))];
     }
+
+    /// <summary>The ```json block that holds the property <paramref name="name"/>.</summary>
+    public static string Json(string name)
+    {
+        var text = File.ReadAllText(ReadmePath).ReplaceLineEndings("\n");
+        return JsonBlock().Matches(text).Select(m => m.Groups["code"].Value).Single(code => code.Contains($"\"{name}\"", StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"^```json\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex JsonBlock();
 
     [GeneratedRegex(@"^```csharp\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex Block();
