@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FakeEntra.Core.Scenarios;
+using FakeEntra.Core.Tokens;
 using FakeEntra.Server.Hosting;
 using FakeEntra.Server.SignInLogs;
 using FakeEntra.Server.Token;

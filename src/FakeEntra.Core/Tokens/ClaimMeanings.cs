@@ -1,6 +1,9 @@
-namespace FakeEntra.Server.Inspector;
+namespace FakeEntra.Core.Tokens;
 
-/// <summary>One line per claim and header field Entra puts in its tokens (Microsoft's access token and ID token claims references).</summary>
+/// <summary>
+/// One line per claim and header field Entra puts in its tokens (Microsoft's access token and ID token claims references):
+/// shared by the token inspector page and the samples that explain a token.
+/// </summary>
 public static class ClaimMeanings
 {
     public static readonly IReadOnlyDictionary<string, string> Header = new Dictionary<string, string>

@@ -1,0 +1,3 @@
+using SharedChannels.Client;
+
+return await ClientProgram.RunAsync(args, Console.Out, Console.Error);
