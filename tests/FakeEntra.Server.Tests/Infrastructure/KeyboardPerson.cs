@@ -31,6 +31,8 @@ public sealed class KeyboardPerson
     {
         await ExpectPageAsync(heading);
         await Expect(Page.GetByLabel(field, new() { Exact = true })).ToBeFocusedAsync();
+        // Over whatever the field kept from a refused try, as a person selects it and types.
+        await Page.Keyboard.PressAsync("Control+A");
         await Page.Keyboard.TypeAsync(text);
         if (screenshot is not null) await Page.ScreenshotAsync(new() { Path = screenshot });
         await Page.Keyboard.PressAsync("Enter");
@@ -51,6 +53,9 @@ public sealed class KeyboardPerson
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true })).ToBeFocusedAsync();
         await Page.Keyboard.PressAsync("Enter");
     }
+
+    /// <summary>Waits for the page shown again with a refusal, announced as an alert.</summary>
+    public Task ExpectAlertAsync() => Expect(Page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
 
     public Task ExpectPageAsync(string heading) =>
         Expect(Page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
