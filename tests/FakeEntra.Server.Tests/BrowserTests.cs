@@ -46,7 +46,7 @@ public class BrowserTests(FakeEntraServer server) : IClassFixture<FakeEntraServe
         Assert.Contains("Contoso", await person.Page.Locator(".brand").InnerTextAsync());
         await person.TypeAndEnterAsync("Enter password", "Password", World.Password, Path.Combine(Screenshots, "2-password.png"));
 
-        var response = await app.Response;
+        var response = await person.ReachAsync(app);
         Assert.Equal("browser-state", response["state"]);
         var id = TokenAssertions.Payload((await Redeem(server, app, response["code"], verifier)).GetProperty("id_token").GetString()!);
         Assert.Equal(World.Alice, id.GetProperty("oid").GetString());
@@ -56,7 +56,7 @@ public class BrowserTests(FakeEntraServer server) : IClassFixture<FakeEntraServe
         // A second visit is single sign-on: no page, straight back to the app.
         app.Reset();
         await person.Page.GotoAsync(authorize.Replace("browser-state", "second", StringComparison.Ordinal));
-        Assert.Equal("second", (await app.Response)["state"]);
+        Assert.Equal("second", (await person.ReachAsync(app))["state"]);
         Assert.Empty(person.PolicyViolations);
     }
 
@@ -74,7 +74,7 @@ public class BrowserTests(FakeEntraServer server) : IClassFixture<FakeEntraServe
         await SignInAsBobAsync(person);
         await person.EnterOnAsync("Share your info with Contoso?", "Accept");
 
-        var response = await app.Response;
+        var response = await person.ReachAsync(app);
         Assert.Equal("bob-state", response["state"]);
         var access = TokenAssertions.Payload((await Redeem(fresh, app, response["code"])).GetProperty("access_token").GetString()!);
         Assert.Equal(World.Contoso, access.GetProperty("tid").GetString());
@@ -98,7 +98,7 @@ public class BrowserTests(FakeEntraServer server) : IClassFixture<FakeEntraServe
         await person.ExpectPageAsync("Share your info with Contoso?");
         await person.TabToAndEnterAsync("Cancel");
 
-        var response = await app.Response;
+        var response = await person.ReachAsync(app);
         Assert.Equal("access_denied", response["error"]);
         Assert.Equal("cancel", response["error_subcode"]);
         Assert.StartsWith("AADSTS65004: User declined to consent to access the app.\r\nTrace ID: ", response["error_description"]);

@@ -70,7 +70,7 @@ public class PageSafetyTests(FakeEntraServer server) : IClassFixture<FakeEntraSe
         await person.ExpectPageAsync("Share your info with Contoso?");
         await Check("privacy statement");
         await person.EnterOnAsync("Share your info with Contoso?", "Accept");
-        await app.Response;
+        await person.ReachAsync(app);
 
         // The Files API asks which device this is (a device control applies); the session already knows bob.
         app.Reset();

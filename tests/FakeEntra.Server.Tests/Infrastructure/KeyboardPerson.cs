@@ -54,6 +54,14 @@ public sealed class KeyboardPerson
         await Page.Keyboard.PressAsync("Enter");
     }
 
+    /// <summary>The authorization response the app got, once the browser has finished loading the app's page.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ReachAsync(LoopbackApp app)
+    {
+        var response = await app.Response;
+        await ExpectPageAsync(LoopbackApp.Heading);
+        return response;
+    }
+
     /// <summary>Waits for the page shown again with a refusal, announced as an alert.</summary>
     public Task ExpectAlertAsync() => Expect(Page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
 

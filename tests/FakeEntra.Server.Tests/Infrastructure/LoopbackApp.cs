@@ -20,6 +20,8 @@ public sealed class LoopbackApp : IAsyncDisposable
 
     private LoopbackApp(WebApplication app) => _app = app;
 
+    public const string Heading = "Signed in (test app)";
+
     public string RedirectUri { get; private set; } = "";
 
     /// <summary>The URL the browser landed on (the query carries a query-mode response).</summary>
@@ -40,7 +42,7 @@ public sealed class LoopbackApp : IAsyncDisposable
             IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> values =
                 context.Request.HasFormContentType ? await context.Request.ReadFormAsync() : context.Request.Query;
             app._response.TrySetResult(values.ToDictionary(v => v.Key, v => v.Value.ToString()));
-            return Results.Content("<!doctype html><html lang=\"en\"><title>Test app</title><h1>Signed in (test app)</h1></html>", "text/html");
+            return Results.Content($"<!doctype html><html lang=\"en\"><title>Test app</title><h1>{Heading}</h1></html>", "text/html");
         });
         await app._app.StartAsync();
         var port = new Uri(app._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
