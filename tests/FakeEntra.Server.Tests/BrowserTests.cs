@@ -39,12 +39,12 @@ public class BrowserTests(FakeEntraServer server) : IClassFixture<FakeEntraServe
         await person.TypeAndEnterAsync("Sign in", "Email address", "alice@contoso.com", Path.Combine(Screenshots, "1-sign-in.png"));
         // Enter on the password page signs in (it used to go Back): a wrong password is refused on the same page, announced,
         // and the field is empty again and focused for the next try.
-        await person.TypeAndEnterAsync("Enter password", "Password", "not-her-password");
+        await person.TypeAndEnterAsync("Enter password", "Password", "not-her-password", Path.Combine(Screenshots, "2-password.png"));
         await Expect(person.Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(PasswordStep.WrongPassword);
         Assert.Contains("alice@contoso.com", await person.Page.Locator(".identity").InnerTextAsync());
         await Expect(person.Page.GetByLabel("Password")).ToHaveValueAsync("");
         Assert.Contains("Contoso", await person.Page.Locator(".brand").InnerTextAsync());
-        await person.TypeAndEnterAsync("Enter password", "Password", World.Password, Path.Combine(Screenshots, "2-password.png"));
+        await person.TypeAndEnterAsync("Enter password", "Password", World.Password);
 
         var response = await person.ReachAsync(app);
         Assert.Equal("browser-state", response["state"]);
