@@ -361,14 +361,18 @@ public class CrossTenantTests(FakeEntraServer server) : IClassFixture<FakeEntraS
 
         using (var browser = new Browser(fresh) { StopAt = "http://localhost:7777/" })
         {
-            var url = $"{fresh.Origin}/{World.Contoso}/oauth2/v2.0/authorize?client_id={World.Client}&response_type=code&redirect_uri={Uri.EscapeDataString("http://localhost:7777/")}&scope={Uri.EscapeDataString("openid " + World.SharedChannelsScope)}";
+            var url = $"{fresh.Origin}/{World.Contoso}/oauth2/v2.0/authorize?client_id={World.Client}&response_type=code&redirect_uri={Uri.EscapeDataString("http://localhost:7777/")}&scope={Uri.EscapeDataString("openid " + World.SharedChannelsScope)}&state=privacy-state";
             var mfa = await browser.SignIn(await browser.Get(url), "bob@fabrikam.com", World.Password);
             var privacy = await browser.Submit(mfa, ("otc", Otp()));
             Assert.Equal("privacy", privacy.Step);
             Assert.Contains("https://contoso.com/privacy", privacy.Html);
             Assert.Contains("privacy@contoso.com", privacy.Html);
-            var declined = await browser.Submit(privacy, ("consent", "no"));
-            Assert.Contains("data-error-code=\"65004\"", declined.Html);
+            // Declining returns to the app (query mode here) as Entra reports a cancelled consent.
+            var declined = HttpUtility.ParseQueryString((await browser.Submit(privacy, ("consent", "no"))).Url.Query);
+            Assert.Equal("access_denied", declined["error"]);
+            Assert.Equal("cancel", declined["error_subcode"]);
+            Assert.StartsWith("AADSTS65004: User declined to consent to access the app.", declined["error_description"]);
+            Assert.Equal("privacy-state", declined["state"]);
             var accepted = await PrivacyConsent.Answer(browser, await browser.Get(url + "&prompt=login"), "bob@fabrikam.com");
             Assert.NotNull(HttpUtility.ParseQueryString(accepted.Url.Query)["code"]);
         }

@@ -105,6 +105,9 @@ public class DeviceLogoutUserInfoTests(WoodgroveServer woodgrove) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, unregistered.Status);
         Assert.Contains("You signed out of your account", unregistered.Html);
         Assert.Contains($"http://127.0.0.1:9/front-channel-logout?sid={sid}", unregistered.Html);
+        // The page may frame the apps' logout URLs, and only their origins; nobody may frame the page.
+        Assert.Contains("frame-src http://127.0.0.1:9;", unregistered.Headers["Content-Security-Policy"]);
+        Assert.Contains("frame-ancestors 'none'", unregistered.Headers["Content-Security-Policy"]);
         Assert.DoesNotContain(browser.Redirects, r => r.Host == "evil.example");
 
         var silent = await browser.Get(Authorize("&prompt=none"));

@@ -13,6 +13,7 @@ public static class World
     public const string SharedChannelsScope = "api://fcac6b54-23d1-4161-ab28-3ab64be2a67d/Channels.ReadWrite";
     public const string SharedChannelsDefault = "api://fcac6b54-23d1-4161-ab28-3ab64be2a67d/.default";
     public const string FilesApi = "b6c7cace-ed66-497d-814d-480a90eb0bac";
+    public const string FilesScope = "api://b6c7cace-ed66-497d-814d-480a90eb0bac/Files.ReadWrite";
     public const string Client = "13e7214c-6687-4074-86ae-bf38154aaef1";
     public const string Daemon = "3ecf7814-4a1a-42fc-91a7-b5dfa2b60f7f";
     public const string DaemonSecret = "Daemon~Secret~0001";

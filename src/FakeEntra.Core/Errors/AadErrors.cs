@@ -55,7 +55,8 @@ public static class AadErrors
     public static readonly AadErrorDefinition GrantForOtherTenant = new(700005, "InvalidGrantRedeemAgainstWrongTenant", "invalid_grant", BadRequest);
     public static readonly AadErrorDefinition AuthorizationPending = new(70016, "AuthorizationPending", "authorization_pending", BadRequest);
     public static readonly AadErrorDefinition DeviceCodeExpired = new(70020, "DeviceCodeExpired", "expired_token", BadRequest);
-    public static readonly AadErrorDefinition DeviceFlowDeclined = new(65004, "UserDeclinedConsent", "authorization_declined", BadRequest);
+    /// <summary>The person said no: <c>authorization_declined</c> to a device's polling, <c>access_denied</c> + <c>error_subcode=cancel</c> at a redirect.</summary>
+    public static readonly AadErrorDefinition UserDeclinedConsent = new(65004, "UserDeclinedConsent", "authorization_declined", BadRequest);
     public static readonly AadErrorDefinition BadVerificationCode = new(70018, "BadVerificationCode", "bad_verification_code", BadRequest);
     public static readonly AadErrorDefinition SlowDown = new(50196, "LoopDetected", "slow_down", BadRequest);
     public static readonly AadErrorDefinition DeviceFlowAlreadyUsed = new(90120, "InvalidDeviceFlowRequest", "invalid_grant", BadRequest);
@@ -85,7 +86,7 @@ public static class AadErrors
         InvalidReplyTo, InvalidRequestParameter, ResponseTypeNotEnabled, UnsupportedResponseType, UnsupportedResponseMode,
         InvalidCodeChallengeMethod, InvalidCodeChallenge, UserInformationNotProvided, SelectUserAccount,
         CodeAlreadyRedeemed, ExpiredOrRevokedGrant, CodeVerifierMismatch, CodeVerifierMissing, ReplyAddressMismatch, GrantForOtherTenant,
-        AuthorizationPending, DeviceCodeExpired, DeviceFlowDeclined, BadVerificationCode, SlowDown, DeviceFlowAlreadyUsed,
+        AuthorizationPending, DeviceCodeExpired, UserDeclinedConsent, BadVerificationCode, SlowDown, DeviceFlowAlreadyUsed,
         AssertionAudienceMismatch, AssertionExpired, AssertionSignatureInvalid, AssertionMalformed,
         NotAllowedByOutboundPolicy, NotAllowedByInboundPolicy, NotAllowedByTenantRestrictions, MfaRequired, MfaEnrollmentRequired,
         DeviceNotCompliant, DeviceNotDomainJoined, BlockedByConditionalAccess, PassThroughUserMfaError, StrongAuthenticationFailed,
@@ -230,7 +231,7 @@ public static class AadErrors
     public static AadError DeviceExpired() => DeviceCodeExpired.With(
         "The provided value for the input parameter 'device_code' is not valid. This device code has expired.");
 
-    public static AadError DeviceDeclined() => DeviceFlowDeclined.With("OAuth 2.0 device flow error. The user declined the authorization request.");
+    public static AadError DeviceDeclined() => UserDeclinedConsent.With("OAuth 2.0 device flow error. The user declined the authorization request.");
 
     public static AadError DeviceCodeUnknown() => BadVerificationCode.With("The provided value for the input parameter 'device_code' is not valid.");
 
@@ -286,7 +287,8 @@ public static class AadErrors
     public static AadError PrivacyConsentMissing(string organization) => ConsentRequired.With(
         $"The user has not accepted the privacy statement of '{organization}', which B2B direct connect requires once. Sign in interactively to review and accept it (or, for FakeEntra, pass fakeentra_privacy_consent=accept).");
 
-    public static AadError PrivacyConsentDeclined(string organization) => DeviceFlowDeclined.With($"The user declined to share their profile with '{organization}'.");
+    /// <summary>Entra's words when the person cancels a consent (here: the resource organization's privacy statement).</summary>
+    public static AadError ConsentDeclined() => UserDeclinedConsent.With("User declined to consent to access the app.");
 
     public static AadError OnlyPost(string method) => PostRequired.With($"The endpoint only accepts POST requests. Received a {method} request.");
 

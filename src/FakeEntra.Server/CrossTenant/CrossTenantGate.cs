@@ -66,9 +66,7 @@ public sealed class CrossTenantGate(SignInLogWriter log, SignInConsole console, 
     /// </summary>
     public async Task<Admission> AdmitAsync(GateRequest request, SignInLogging logging = SignInLogging.Always, Guid? loggedAs = null)
     {
-        var decision = request.InputError is { } inputError
-            ? Decide(request with { InputError = null, Interactive = false }) with { Error = inputError, Challenge = SignInChallenge.None }
-            : Decide(request);
+        var decision = request.InputError is { } inputError ? Refusal(request, inputError) : Decide(request);
         var signInId = logging == SignInLogging.Always || !decision.Allowed ? await LogAsync(request, decision) : loggedAs;
         if (decision.Error is { } error) throw new AadException(error);
         if (decision.Challenge != SignInChallenge.None) throw new AadException(AadErrors.MfaNeeded(request.ResourceApp.AppId));
@@ -83,6 +81,13 @@ public sealed class CrossTenantGate(SignInLogWriter log, SignInConsole console, 
         };
         return Admission.For(request, identity with { DeviceId = request.Device?.DeviceId }, signInId);
     }
+
+    /// <summary>Logs a sign-in that ends in <paramref name="error"/> before the decision (the person declined a page); returns the resource tenant's row id.</summary>
+    public Task<Guid> LogRefusalAsync(GateRequest request, AadError error) => LogAsync(request, Refusal(request, error));
+
+    // The decision's trace and classification, without asking the person anything more, ending in the given error.
+    private static AccessDecision Refusal(GateRequest request, AadError error) =>
+        Decide(request with { Interactive = false }) with { Error = error, Challenge = SignInChallenge.None };
 
     /// <summary>A row in each tenant the sign-in touched: client details at home, Conditional Access at the resource; returns the resource tenant's row id.</summary>
     public async Task<Guid> LogAsync(GateRequest request, AccessDecision decision)

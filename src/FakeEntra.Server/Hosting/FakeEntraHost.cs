@@ -87,6 +87,7 @@ public static class FakeEntraHost
         builder.Services.PostConfigure<KeyManagementOptions>(o => o.XmlRepository = new OwnerOnlyKeyRepository(o.XmlRepository!, keys));
         builder.Services.AddTokenEndpoint();
         builder.Services.AddSignIn();
+        builder.Services.AddFormProtection();
         builder.Services.AddSingleton<DevCredentials>();
         builder.Services.AddSingleton<SignInLogStore>();
         builder.Services.AddSingleton<SignInLogWriter>();
@@ -99,10 +100,13 @@ public static class FakeEntraHost
         builder.Services.AddGraph();
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseRequestIds();
         app.UseAadErrors();
         app.MapMetadata();
         app.MapTokenEndpoint();
+        app.MapEmbeddedAsset(Html.StylesheetPath, "FakeEntra.Server.fakeentra.css", "text/css; charset=utf-8");
+        app.MapEmbeddedAsset(Html.FormPostScriptPath, "FakeEntra.Server.form-post.js", "text/javascript; charset=utf-8");
         app.MapSignIn();
         app.MapDeviceCode();
         app.MapLogout();

@@ -10,7 +10,10 @@ public static class AuthorizationResponse
     public static IResult Success(AuthorizeRequest request, IEnumerable<KeyValuePair<string, string?>> values) =>
         Send(request, values.Append(new("state", request.State)));
 
-    /// <summary>An error in Entra's redirect shape: <c>error</c>, <c>error_description</c> (with its trace lines), <c>error_uri</c>, <c>state</c>.</summary>
+    /// <summary>
+    /// An error in Entra's redirect shape: <c>error</c>, <c>error_subcode</c> for a person's cancel, <c>error_description</c>
+    /// (with its trace lines), <c>error_uri</c>, <c>state</c>.
+    /// </summary>
     public static IResult Error(HttpContext context, AuthorizeRequest request, AadError error)
     {
         var ids = RequestIds.Of(context);
@@ -19,6 +22,7 @@ public static class AuthorizationResponse
         return Send(request,
         [
             new("error", RedirectError(error)),
+            new("error_subcode", error.Code == AadErrors.UserDeclinedConsent.Code ? "cancel" : null),
             new("error_description", $"{error}\r\nTrace ID: {ids.TraceId:D}\r\nCorrelation ID: {ids.CorrelationId:D}\r\nTimestamp: {timestamp}"),
             new("error_uri", $"{origin}/error?code={error.Code}"),
             new("state", request.State),
@@ -29,6 +33,7 @@ public static class AuthorizationResponse
     private static string RedirectError(AadError error) => error.Code switch
     {
         65001 => "consent_required",
+        65004 => "access_denied",
         _ when error.Error is "invalid_grant" or "invalid_client" or "unauthorized_client" or "invalid_resource" => "invalid_request",
         _ => error.Error,
     };
@@ -49,10 +54,11 @@ public static class AuthorizationResponse
         return $$"""
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>Working...</title></head>
-            <body onload="document.forms[0].submit()">
+            <body>
             <form method="post" action="{{Html.E(redirectUri)}}">{{fields}}
             <noscript><p>Script is disabled. Select Continue to go back to the application.</p><button type="submit">Continue</button></noscript>
             </form>
+            <script src="{{Html.FormPostScriptPath}}"></script>
             </body></html>
             """;
     }

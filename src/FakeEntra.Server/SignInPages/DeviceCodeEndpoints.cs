@@ -41,26 +41,25 @@ public static class DeviceCodeEndpoints
             w.WriteEndObject();
         });
 
-        app.MapGet(VerificationPath, () => CodeEntryPage(null));
+        app.MapGet(VerificationPath, (HttpContext http) => CodeEntryPage(http, null, null));
         app.MapPost(VerificationPath, (HttpContext http, DeviceAuthorizations devices, SignInFlow flow) => SignInEndpoints.Guard(http, async () =>
         {
-            var form = await Parameters.ReadFormAsync(http.Request);
+            var form = await FormProtection.ReadFormAsync(http);
             var code = form["otc"].ToString().Trim();
             var device = devices.FindPending(code);
-            if (device is null) return CodeEntryPage("That code didn't work. Check the code and try again.");
+            if (device is null) return CodeEntryPage(http, code, "That code didn't work. Check the code and try again.");
             return await flow.Continue(http, new SignInState { Tenant = device.Tenant, DeviceUserCode = device.UserCode });
         }));
         return app;
     }
 
-    private static IResult CodeEntryPage(string? error) => Results.Content(Html.Page("Enter code", null, $"""
-        <form method="post" action="{VerificationPath}" novalidate>
+    /// <summary>The code entry; after a wrong code it keeps what was typed, to correct it.</summary>
+    private static IResult CodeEntryPage(HttpContext http, string? typed, string? error) => Results.Content(Html.Page("Enter code", null, Html.Form(http, VerificationPath, $"""
         <h1>Enter code</h1>
         <p>Enter the code displayed on your app or device.</p>
         {Html.Error(error)}
         <label for="otc">Code</label>
-        <input type="text" id="otc" name="otc" autocomplete="off" autocapitalize="characters" spellcheck="false" required autofocus aria-describedby="error">
+        <input type="text" id="otc" name="otc" value="{Html.E(typed)}" autocomplete="off" autocapitalize="characters" spellcheck="false" required autofocus{Html.Invalid(error)}>
         <div class="actions"><button type="submit">Next</button></div>
-        </form>
-        """), "text/html; charset=utf-8", statusCode: error is null ? 200 : 400);
+        """)), "text/html; charset=utf-8", statusCode: error is null ? 200 : 400);
 }

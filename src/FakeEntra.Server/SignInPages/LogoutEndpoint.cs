@@ -48,6 +48,8 @@ public static class LogoutEndpoint
             : null;
         if (target is not null && frontChannel.Count == 0) return Results.Redirect(target);
 
+        // The page frames each app's logout URL, so its policy allows exactly those origins.
+        SecurityHeaders.AllowFrames(http, frontChannel.Select(u => Uri.TryCreate(u, UriKind.Absolute, out var url) ? url.GetLeftPart(UriPartial.Authority) : null).OfType<string>());
         var frames = string.Concat(frontChannel.Select(u => $"<iframe src=\"{Html.E(u)}\" title=\"Signing out of an application\" hidden></iframe>"));
         var body = target is null
             ? "<h1>You signed out of your account</h1><p role=\"status\">It's a good idea to close all browser windows.</p>"

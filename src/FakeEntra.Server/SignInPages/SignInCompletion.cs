@@ -20,8 +20,8 @@ public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes code
         var authTime = state.AuthTime ?? context.Now;
         var session = context.Session ?? SignInSession.New();
         var gateRequest = decisions.Request(context);
-        if (state.PrivacyDeclined && gateRequest is not null)
-            return ErrorPage.For(context.Http, AadErrors.PrivacyConsentDeclined(gateRequest.Resource.Organization.DisplayName));
+        // Declining the privacy statement is a sign-in that failed (logged), and the app hears it as a cancelled consent.
+        if (state.PrivacyDeclined && gateRequest is not null) await gate.LogRefusalAsync(gateRequest, AadErrors.ConsentDeclined());
         var proof = new SignInProof
         {
             MfaAtHome = state.MfaAtHome,
@@ -39,6 +39,7 @@ public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes code
         if (state.DeviceUserCode is { } userCode) return await CompleteDeviceAsync(context, userCode, session, account, gateRequest, proof);
 
         var request = AuthorizeRequest.Parse(state.Authorize ?? throw new AadException(AadErrors.ParameterNotValid("ctx")), state.Tenant, context.Directory);
+        if (state.PrivacyDeclined) return AuthorizationResponse.Error(context.Http, request, AadErrors.ConsentDeclined());
         if (gateRequest is null)
         {
             // The request names a resource the tenant does not have: the app hears of it at its redirect URI.
@@ -126,7 +127,7 @@ public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes code
         var pending = devices.FindPending(userCode);
         var app = pending is null ? null : context.Directory.FindApplication(pending.ClientId);
         if (pending is null || app is null || gateRequest is null) return ErrorPage.For(context.Http, AadErrors.DeviceExpired());
-        if (context.State.DeviceDeclined)
+        if (context.State.DeviceDeclined || context.State.PrivacyDeclined)
         {
             devices.Complete(userCode, d => d with { Status = DeviceAuthorizationStatus.Declined });
             return DevicePage(context, "Sign-in cancelled", $"You have declined to sign in to {app.DisplayName} on your device. You may now close this window.");

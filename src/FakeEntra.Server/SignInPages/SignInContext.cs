@@ -10,6 +10,12 @@ public sealed record SignInContext
     public required DirectorySnapshot Directory { get; init; }
     public SignInSession? Session { get; init; }
     public required DateTimeOffset Now { get; init; }
+    /// <summary>When the page is shown again for a refused post: why, and what was typed (fields keep it, except secrets).</summary>
+    public string? Error { get; init; }
+    public IFormCollection? Posted { get; init; }
+
+    /// <summary>What was typed into <paramref name="field"/> in the refused post, if anything.</summary>
+    public string? Typed(string field) => Posted is { } posted && posted.TryGetValue(field, out var value) ? value.ToString() : null;
 
     public IReadOnlyList<SessionAccount> Accounts => Session?.Accounts ?? [];
 

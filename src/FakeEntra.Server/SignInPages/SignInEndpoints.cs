@@ -38,7 +38,7 @@ public static class SignInEndpoints
 
         app.MapPost("/{tenant}/" + SignInFlow.LoginPath, (string tenant, HttpContext http, SignInFlow flow, SignInStateProtector protector) => Guard(http, async () =>
         {
-            var form = await Parameters.ReadFormAsync(http.Request);
+            var form = await FormProtection.ReadFormAsync(http);
             var state = protector.Unprotect(form["ctx"]);
             if (!string.Equals(state.Tenant, tenant, StringComparison.OrdinalIgnoreCase)) throw new AadException(AadErrors.ParameterNotValid("ctx"));
             return await flow.Post(http, state, form["step"], form);

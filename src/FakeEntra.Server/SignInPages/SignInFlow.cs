@@ -15,7 +15,7 @@ public sealed class SignInFlow(
         var step = steps.FirstOrDefault(s => s.IsNeeded(context));
         if (step is null) return completion.CompleteAsync(context);
         if (silent) return Task.FromResult(completion.InteractionRequired(context));
-        return Task.FromResult(Render(context, step, null));
+        return Task.FromResult(Render(context, step));
     }
 
     public async Task<IResult> Post(HttpContext http, SignInState state, string? stepName, IFormCollection form)
@@ -24,14 +24,14 @@ public sealed class SignInFlow(
         var step = steps.FirstOrDefault(s => s.IsNeeded(context));
         if (step is null) return await completion.CompleteAsync(context);
         // A post for another page (a resubmitted form, the browser's back button) shows the page that is due.
-        if (step.Name != stepName) return Render(context, step, null);
+        if (step.Name != stepName) return Render(context, step);
         try
         {
             return await Continue(http, step.Handle(context, form));
         }
         catch (StepError e)
         {
-            return Render(context, step, e.Message);
+            return Render(context with { Error = e.Message, Posted = form }, step);
         }
     }
 
@@ -44,17 +44,15 @@ public sealed class SignInFlow(
         Now = clock.GetUtcNow(),
     };
 
-    private IResult Render(SignInContext context, ISignInStep step, string? error)
+    private IResult Render(SignInContext context, ISignInStep step)
     {
         var (title, fields) = step.Render(context);
-        var body = $"""
-            <form method="post" action="/{Html.E(context.State.Tenant)}/{LoginPath}" novalidate>
+        var body = Html.Form(context.Http, $"/{context.State.Tenant}/{LoginPath}", $"""
             {Html.Hidden("ctx", protector.Protect(context.State))}
             {Html.Hidden("step", step.Name)}
-            {Html.Error(error)}
+            {Html.Error(context.Error)}
             {fields}
-            </form>
-            """;
+            """);
         return Results.Content(Html.Page(title, step.Brand(context), body), "text/html; charset=utf-8");
     }
 }

@@ -74,7 +74,7 @@ public static class StartPageEndpoint
             <p><code>{tenant}</code>: a tenant id, a verified domain, <code>common</code> or <code>organizations</code>.</p>
             """);
         html.Append(Snippets(world, origin));
-        return Page("FakeEntra", null, html.ToString()).Replace("max-width: 440px", "max-width: 1100px", StringComparison.Ordinal);
+        return Page("FakeEntra", null, html.ToString(), wide: true);
     }
 
     private static string Snippets(DirectorySnapshot world, string origin)

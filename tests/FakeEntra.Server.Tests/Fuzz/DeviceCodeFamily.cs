@@ -1,3 +1,5 @@
+using FakeEntra.Server.Hosting;
+
 namespace FakeEntra.Server.Tests.Fuzz;
 
 /// <summary>The device code flow's ends: <c>/{tenant}/oauth2/v2.0/devicecode</c> for the device, <c>/devicelogin</c> for the person.</summary>
@@ -17,7 +19,10 @@ public sealed class DeviceCodeFamily(FuzzArtifacts artifacts) : IFuzzFamily
         }
         if (random.Chance(0.15)) return FormRequests.Get(random, "/devicelogin", "GET /devicelogin", [("otc", artifacts.UserCode)]);
         var code = random.Chance(0.6) ? artifacts.UserCode : random.Pick([artifacts.UserCode.ToLowerInvariant(), artifacts.UserCode + "X", "AAAAAAAAA", $" {artifacts.UserCode} "]);
-        var headers = random.Chance(0.3) ? new[] { KeyValuePair.Create("Cookie", artifacts.SessionCookie) } : [];
-        return FormRequests.Post(random, "/devicelogin", "POST /devicelogin", [("otc", code)], headers);
+        var forged = random.Chance(0.1);
+        var cookies = string.Join("; ", new[] { forged ? null : artifacts.DeviceLoginForm.Cookie, random.Chance(0.3) ? artifacts.SessionCookie : null }.OfType<string>());
+        var headers = cookies.Length > 0 ? new[] { KeyValuePair.Create("Cookie", cookies) } : [];
+        List<(string Key, string Value)> parameters = [("otc", code), .. forged ? [] : new[] { (FormProtection.FieldName, artifacts.DeviceLoginForm.Token) }];
+        return FormRequests.Post(random, "/devicelogin", "POST /devicelogin", parameters, headers);
     }
 }

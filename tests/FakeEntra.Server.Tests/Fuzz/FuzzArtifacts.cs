@@ -2,13 +2,17 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Web;
+using FakeEntra.Server.Hosting;
 using FakeEntra.Server.Tests.Infrastructure;
 using Microsoft.IdentityModel.Tokens;
 
 namespace FakeEntra.Server.Tests.Fuzz;
 
+/// <summary>A form's anti-forgery token and the Cookie header (<c>fakeentra.antiforgery=…</c>) of the browser it was given to.</summary>
+public sealed record FormToken(string Token, string Cookie);
+
 /// <summary>A sign-in page's state as the server handed it out: posts that carry it reach the step's own checks.</summary>
-public sealed record SignInPageState(string Tenant, string Step, string Ctx);
+public sealed record SignInPageState(string Tenant, string Step, string Ctx, FormToken Form);
 
 /// <summary>
 /// Real credentials taken from the fuzz server before the run (tokens, a code, a device code, the sign-in pages' states,
@@ -36,6 +40,8 @@ public sealed record FuzzArtifacts
     public required IReadOnlyList<SignInPageState> SignInPages { get; init; }
     /// <summary>A Cookie header with a session of two accounts (alice at Contoso, carol at Fabrikam).</summary>
     public required string SessionCookie { get; init; }
+    /// <summary>The device code entry's form token, so that code guesses reach the code check.</summary>
+    public required FormToken DeviceLoginForm { get; init; }
 
     public IEnumerable<string> AllTokens => [.. AdminGraphTokens, UserGraphToken, IdToken, .. OtherTokens];
 
@@ -54,30 +60,32 @@ public sealed record FuzzArtifacts
         var daemon = await Token(http, ("grant_type", "client_credentials"), ("client_id", World.Daemon), ("client_secret", World.DaemonSecret), ("scope", World.SharedChannelsDefault));
 
         var pages = new List<SignInPageState>();
-        void Seen(Page page)
+        Action<Page> SeenBy(Browser browser) => page =>
         {
-            if (page.Step is { } step && page.FormAction is { } action && page.Fields.TryGetValue("ctx", out var ctx)) pages.Add(new(action.Trim('/').Split('/')[0], step, ctx));
-        }
+            if (page.Step is { } step && page.FormAction is { } action && page.Fields.TryGetValue("ctx", out var ctx))
+                pages.Add(new(action.Trim('/').Split('/')[0], step, ctx, FormOf(server, browser, page)));
+        };
 
         using var alice = new Browser(server) { StopAt = RedirectUri };
         var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var done = await PrivacyConsent.Answer(alice, await alice.Get(Authorize(server, World.Contoso, $"openid profile offline_access {World.SharedChannelsScope}") +
-            $"&code_challenge={challenge}&code_challenge_method=S256"), "alice@contoso.com", Seen);
+            $"&code_challenge={challenge}&code_challenge_method=S256"), "alice@contoso.com", SeenBy(alice));
         var code = HttpUtility.ParseQueryString(done.Url.Query)["code"] ?? throw new InvalidOperationException($"alice got no code: {done.Url}");
-        await PrivacyConsent.Answer(alice, await alice.Get(Authorize(server, World.Fabrikam, "openid") + "&prompt=login"), "carol@fabrikam.com", Seen);
-        Seen(await alice.Get(Authorize(server, World.Contoso, "openid")));
+        await PrivacyConsent.Answer(alice, await alice.Get(Authorize(server, World.Fabrikam, "openid") + "&prompt=login"), "carol@fabrikam.com", SeenBy(alice));
+        SeenBy(alice)(await alice.Get(Authorize(server, World.Contoso, "openid")));
 
         using var bob = new Browser(server) { StopAt = RedirectUri };
-        await PrivacyConsent.Answer(bob, await bob.Get(Authorize(server, World.Contoso, World.SharedChannelsScope)), "bob@fabrikam.com", Seen);
+        await PrivacyConsent.Answer(bob, await bob.Get(Authorize(server, World.Contoso, World.SharedChannelsScope)), "bob@fabrikam.com", SeenBy(bob));
         using var bobDevice = new Browser(server) { StopAt = RedirectUri };
-        await PrivacyConsent.Answer(bobDevice, await bobDevice.Get(Authorize(server, World.Contoso, FilesScope)), "bob@fabrikam.com", Seen);
+        await PrivacyConsent.Answer(bobDevice, await bobDevice.Get(Authorize(server, World.Contoso, FilesScope)), "bob@fabrikam.com", SeenBy(bobDevice));
 
         var device = await Json(await http.PostAsync($"/{World.Contoso}/oauth2/v2.0/devicecode",
             new FormUrlEncodedContent([new("client_id", World.Client), new("scope", $"openid offline_access {World.SharedChannelsScope}")])));
         using var person = new Browser(server);
-        var entry = await person.Submit(await person.Get($"{server.Origin}/devicelogin"), ("otc", device.GetProperty("user_code").GetString()!));
-        Seen(await person.SignIn(entry, "alice@contoso.com", World.Password));
+        var codeEntry = await person.Get($"{server.Origin}/devicelogin");
+        var entry = await person.Submit(codeEntry, ("otc", device.GetProperty("user_code").GetString()!));
+        SeenBy(person)(await person.SignIn(entry, "alice@contoso.com", World.Password));
 
         return new FuzzArtifacts
         {
@@ -91,9 +99,14 @@ public sealed record FuzzArtifacts
             DeviceCode = device.GetProperty("device_code").GetString()!,
             UserCode = device.GetProperty("user_code").GetString()!,
             SignInPages = [.. pages.DistinctBy(p => p.Step)],
-            SessionCookie = alice.CookieHeader(server.Origin),
+            SessionCookie = string.Join("; ", alice.CookieHeader(server.Origin).Split("; ").Where(c => c.StartsWith(FakeEntra.Server.SignInPages.SessionCookie.Name + "=", StringComparison.Ordinal))),
+            DeviceLoginForm = FormOf(server, person, codeEntry),
         };
     }
+
+    private static FormToken FormOf(FakeEntraServer server, Browser browser, Page page) => new(
+        page.Fields[FormProtection.FieldName],
+        string.Join("; ", browser.CookieHeader(server.Origin).Split("; ").Where(c => c.StartsWith(FormProtection.CookieName + "=", StringComparison.Ordinal))));
 
     private static string Authorize(FakeEntraServer server, string tenant, string scope) =>
         $"{server.Origin}/{tenant}/oauth2/v2.0/authorize?client_id={World.Client}&response_type=code&redirect_uri={Uri.EscapeDataString(RedirectUri)}" +

@@ -15,8 +15,9 @@ public sealed class FuzzPlanTests
         CodeVerifier = "verifier",
         DeviceCode = "device",
         UserCode = "ABCDEFGHJ",
-        SignInPages = [new(World.Contoso, "password", "ctx")],
+        SignInPages = [new(World.Contoso, "password", "ctx", new("token", "fakeentra.antiforgery=1"))],
         SessionCookie = "session=1",
+        DeviceLoginForm = new("token", "fakeentra.antiforgery=2"),
     };
 
     [Fact]

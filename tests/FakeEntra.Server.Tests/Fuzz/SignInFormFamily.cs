@@ -1,3 +1,4 @@
+using FakeEntra.Server.Hosting;
 using FakeEntra.Server.Tests.Infrastructure;
 
 namespace FakeEntra.Server.Tests.Fuzz;
@@ -22,10 +23,16 @@ public sealed class SignInFormFamily(FuzzArtifacts artifacts) : IFuzzFamily
         string ctxKind;
         if (page is not null && random.Chance(0.8)) (ctx, ctxKind) = (page.Ctx, $"{step} page state");
         else (ctxKind, ctx) = BearerTokens.Odd(random, page?.Ctx ?? "CfDJ8garbage");
-        List<(string Key, string Value)> parameters = [("ctx", ctx), ("step", random.Chance(0.9) ? step : HostileText.Any(random).Value), .. Fields(random, step)];
-        var headers = random.Chance(0.3) ? new[] { KeyValuePair.Create("Cookie", artifacts.SessionCookie) } : [];
+        // Mostly the anti-forgery pair of the browser the page went to, so that the post reaches the step.
+        var form = page?.Form ?? random.Pick(artifacts.SignInPages.Select(p => p.Form).DefaultIfEmpty(new FormToken("", "")).ToList());
+        var forged = random.Chance(0.1);
+        List<(string Key, string Value)> parameters =
+            [("ctx", ctx), ("step", random.Chance(0.9) ? step : HostileText.Any(random).Value), .. Fields(random, step), .. forged ? [] : new[] { (FormProtection.FieldName, form.Token) }];
+        var session = random.Chance(0.3);
+        var cookies = string.Join("; ", new[] { forged ? null : form.Cookie, session ? artifacts.SessionCookie : null }.OfType<string>());
+        var headers = cookies.Length > 0 ? new[] { KeyValuePair.Create("Cookie", cookies) } : [];
         var request = FormRequests.Post(random, $"/{tenant}/login", $"POST {Route} ({step})", parameters, headers);
-        return request with { Input = $"{tenantKind}; {ctxKind}{(headers.Length > 0 ? "; with a session" : "")}; {request.Input}" };
+        return request with { Input = $"{tenantKind}; {ctxKind}{(session ? "; with a session" : "")}{(forged ? "; without its anti-forgery token" : "")}; {request.Input}" };
     }
 
     /// <summary>What a person fills in on the step's page: mostly plausible answers, right or wrong.</summary>

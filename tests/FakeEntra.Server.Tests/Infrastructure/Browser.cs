@@ -7,6 +7,9 @@ namespace FakeEntra.Server.Tests.Infrastructure;
 /// <summary>A page as a browser without JavaScript sees it: where it came from and its first form.</summary>
 public sealed partial record Page(HttpStatusCode Status, Uri Url, string Html)
 {
+    /// <summary>The response's headers, each with its values one a line (Set-Cookie among them).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     public string? FormAction => FormTag().Match(Html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups["action"].Value) : null;
 
     public Dictionary<string, string> Fields =>
@@ -82,13 +85,16 @@ public sealed class Browser : IDisposable
             {
                 var next = location.IsAbsoluteUri ? location : new Uri(request.RequestUri!, location);
                 Redirects.Add(next);
-                if (StopAt is not null && next.ToString().StartsWith(StopAt, StringComparison.Ordinal)) return new Page(response.StatusCode, next, html);
+                if (StopAt is not null && next.ToString().StartsWith(StopAt, StringComparison.Ordinal)) return new Page(response.StatusCode, next, html) { Headers = HeadersOf(response) };
                 request = new HttpRequestMessage(HttpMethod.Get, next);
                 continue;
             }
-            return new Page(response.StatusCode, request.RequestUri!, html);
+            return new Page(response.StatusCode, request.RequestUri!, html) { Headers = HeadersOf(response) };
         }
     }
+
+    private static Dictionary<string, string> HeadersOf(HttpResponseMessage response) =>
+        response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join('\n', h.Value), StringComparer.OrdinalIgnoreCase);
 
     public void Dispose() => _http.Dispose();
 }

@@ -12,7 +12,7 @@ public sealed class AccountPickerStep : ISignInStep
     public (string Title, string Fields) Render(SignInContext context)
     {
         var accounts = string.Concat(context.Accounts.Select((a, i) =>
-            $"<button type=\"submit\" name=\"account\" value=\"{i}\">{Html.E(a.Username)}<span class=\"details\"> — signed in</span></button>"));
+            $"<button type=\"submit\" name=\"account\" value=\"{i}\"{(i == 0 ? " autofocus" : "")}>{Html.E(a.Username)}<span class=\"details\"> — signed in</span></button>"));
         return ("Pick an account", $"""
             <h1>Pick an account</h1>
             <div class="accounts" role="group" aria-label="Accounts">

@@ -16,8 +16,8 @@ public sealed class DeviceConfirmStep(DeviceAuthorizations devices) : ISignInSte
             <h1>Are you trying to sign in to {Html.E(app)}?</h1>
             <p>Only continue if you downloaded the app from a store or website that you trust.</p>
             <div class="actions">
+            <button type="submit" name="confirm" value="yes" autofocus>Continue</button>
             <button type="submit" name="confirm" value="no" class="secondary">Cancel</button>
-            <button type="submit" name="confirm" value="yes">Continue</button>
             </div>
             """);
     }

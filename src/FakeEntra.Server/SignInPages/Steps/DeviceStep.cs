@@ -19,16 +19,19 @@ public sealed class DeviceStep(SignInDecisions decisions) : ISignInStep
     public (string Title, string Fields) Render(SignInContext context)
     {
         var devices = context.SignedInUser?.Tenant.Devices ?? [];
-        var options = string.Concat(devices.Select((d, i) => $"""
-            <div><input type="radio" id="device-{i}" name="device" value="{d.DeviceId:D}"{(i == 0 ? " required" : "")}>
-            <label for="device-{i}" style="display:inline">{Html.E(d.DisplayName)} <span class="details">({Html.E(d.TrustType)}{(d.IsCompliant ? ", compliant" : "")})</span></label></div>
-            """));
+        var chosen = context.Typed("device");
+        string Choice(string id, string value, string label, bool first) => $"""
+            <div class="choice"><input type="radio" id="{id}" name="device" value="{Html.E(value)}"{(first ? " autofocus" : "")}{(chosen == value ? " checked" : "")}>
+            <label for="{id}">{label}</label></div>
+            """;
+        var options = string.Concat(devices.Select((d, i) => Choice($"device-{i}", d.DeviceId.ToString("D"),
+            $"{Html.E(d.DisplayName)} <span class=\"details\">({Html.E(d.TrustType)}{(d.IsCompliant ? ", compliant" : "")})</span>", i == 0)));
         return ("Which device are you using?", $"""
             <h1>Which device are you using?</h1>
             <p>The app requires a managed device. FakeEntra stands in for the device's identity: choose the registered device this browser is on.</p>
             <fieldset><legend>Devices registered in your organization</legend>
             {options}
-            <div><input type="radio" id="device-none" name="device" value="{None}"><label for="device-none" style="display:inline">This is not a registered device</label></div>
+            {Choice("device-none", None, "This is not a registered device", devices.Count == 0)}
             </fieldset>
             <div class="actions"><button type="submit">Continue</button></div>
             """);

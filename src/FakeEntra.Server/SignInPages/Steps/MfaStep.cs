@@ -25,7 +25,7 @@ public sealed class MfaStep(SignInDecisions decisions, SmartLockout lockout) : I
         <p class="identity">{{Html.E(context.State.Username)}}</p>
         <p>Enter the code displayed in the authenticator app on your mobile device.</p>
         <label for="otc">Code</label>
-        <input type="text" id="otc" name="otc" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required autofocus aria-describedby="error">
+        <input type="text" id="otc" name="otc" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required autofocus{{Html.Invalid(context.Error)}}>
         <div class="actions"><button type="submit">Verify</button></div>
         """);
 

@@ -22,17 +22,17 @@ public sealed class PasswordStep(PasswordVerifier passwords, SmartLockout lockou
         var identity = context.State.UserId is null
             ? $"""
               <label for="login">Email address</label>
-              <input type="email" id="login" name="login" value="{Html.E(context.State.Authorize?.GetValueOrDefault("login_hint"))}" autocomplete="username" required autofocus>
+              <input type="email" id="login" name="login" value="{Html.E(context.Typed("login") ?? context.State.Authorize?.GetValueOrDefault("login_hint"))}" autocomplete="username" required autofocus>
               """
             : $"<p class=\"identity\">{Html.E(context.State.Username)}</p>";
         return ("Enter password", $"""
             <h1>Enter password</h1>
             {identity}
             <label for="passwd">Password</label>
-            <input type="password" id="passwd" name="passwd" autocomplete="current-password" required {(context.State.UserId is null ? "" : "autofocus")} aria-describedby="error">
+            <input type="password" id="passwd" name="passwd" autocomplete="current-password" required{(context.State.UserId is null ? "" : " autofocus")}{Html.Invalid(context.Error)}>
             <div class="actions">
-            {(context.State.UserId is null ? "" : "<button type=\"submit\" name=\"back\" value=\"1\" class=\"secondary\" formnovalidate>Back</button>")}
             <button type="submit">Sign in</button>
+            {(context.State.UserId is null ? "" : "<button type=\"submit\" name=\"back\" value=\"1\" class=\"secondary\">Back</button>")}
             </div>
             """);
     }

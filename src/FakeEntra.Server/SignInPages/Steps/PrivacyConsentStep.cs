@@ -29,8 +29,8 @@ public sealed class PrivacyConsentStep(SignInDecisions decisions) : ISignInStep
             <p>{name} will be able to see your name, email address and organization, and to keep a record of your activity in its apps.</p>
             {statement}
             <div class="actions">
+            <button type="submit" name="consent" value="yes" autofocus>Accept</button>
             <button type="submit" name="consent" value="no" class="secondary">Cancel</button>
-            <button type="submit" name="consent" value="yes">Accept</button>
             </div>
             """);
     }

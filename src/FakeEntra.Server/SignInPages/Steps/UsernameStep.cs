@@ -14,11 +14,11 @@ public sealed class UsernameStep : ISignInStep
 
     public (string Title, string Fields) Render(SignInContext context)
     {
-        var hint = context.State.Username ?? context.State.Authorize?.GetValueOrDefault("login_hint");
+        var typed = context.Typed("login") ?? context.State.Username ?? context.State.Authorize?.GetValueOrDefault("login_hint");
         return ("Sign in to your account", $"""
             <h1>Sign in</h1>
             <label for="login">Email address</label>
-            <input type="email" id="login" name="login" value="{Html.E(hint)}" autocomplete="username" required autofocus aria-describedby="error">
+            <input type="email" id="login" name="login" value="{Html.E(typed)}" autocomplete="username" required autofocus{Html.Invalid(context.Error)}>
             <div class="actions"><button type="submit">Next</button></div>
             """);
     }
