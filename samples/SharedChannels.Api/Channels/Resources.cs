@@ -25,11 +25,11 @@ public sealed record FileResource(Guid Id, string Name, long Size, Identity Uplo
     public static FileResource Of(ChannelFile f) => new(f.Id, f.Name, f.Size, new Identity(f.UploadedByDisplayName, f.UploadedByUserId, f.UploadedByTenantId), f.CreatedDateTime);
 }
 
-public sealed record AddMemberRequest(string Email, string? Role);
+public sealed record AddMemberRequest(string Email, string? Role = null);
 
 public sealed record UpdateMemberRequest(string Role);
 
-public sealed record CreateChannelRequest(string DisplayName, string? MembershipType);
+public sealed record CreateChannelRequest(string DisplayName, string? MembershipType = null);
 
 public sealed record PostMessageRequest(string Content);
 
