@@ -47,7 +47,7 @@ public static class SharedChannelsApi
         var app = builder.Build();
         Database.Migrate(app.Services);
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(StatusProblems.WriteAsync);
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -68,7 +68,7 @@ public static class BearerAuthentication
             }
             else
             {
-                why = string.IsNullOrEmpty(context.ErrorDescription) ? "The token is not a well-formed, signed JWT" : context.ErrorDescription;
+                why = RefusalReason.Describe(context.AuthenticateFailure, context.ErrorDescription, http);
                 http.Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\", error_description=\"{why.Replace("\"", "'", StringComparison.Ordinal)}\"";
             }
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;

@@ -20,14 +20,15 @@ public sealed record SignedIn(IPublicClientApplication App, AuthenticationResult
 /// </summary>
 public static class People
 {
-    public static async Task<SignedIn> SignInAtContosoAsync(this FakeEntraServer idp, string upn, bool mfa = false, bool acceptPrivacy = false)
+    public static async Task<SignedIn> SignInAtContosoAsync(this FakeEntraServer idp, string upn, bool mfa = false, bool acceptPrivacy = false,
+        string scope = DefaultWorld.SharedChannelsScope)
     {
         var app = idp.PublicClient(DefaultWorld.Client, DefaultWorld.Contoso).Build();
         var extra = new Dictionary<string, string>();
         if (mfa) extra["fakeentra_otp"] = idp.OneTimeCode();
         if (acceptPrivacy) extra["fakeentra_privacy_consent"] = "accept";
 #pragma warning disable CS0618 // The password grant is deprecated for public clients; it is what scripts and these tests use.
-        var result = await app.AcquireTokenByUsernamePassword([DefaultWorld.SharedChannelsScope], upn, DefaultWorld.Password)
+        var result = await app.AcquireTokenByUsernamePassword([scope], upn, DefaultWorld.Password)
 #pragma warning restore CS0618
             .WithExtraQueryParameters(extra)
             .ExecuteAsync();
