@@ -8,7 +8,7 @@ namespace SharedChannels.Tests.Infrastructure;
 /// <summary>One caller of the API with their bearer token; answers are read as JSON, the wire shape the contract pins.</summary>
 public sealed class ApiClient(SharedChannelsHost host, string token) : IDisposable
 {
-    private readonly HttpClient _http = host.CreateApiClient();
+    private readonly HttpClient _http = new(new LoopbackOnly(host.Idp.CreateHttpMessageHandler()));
 
     public string Token { get; set; } = token;
 
@@ -25,6 +25,8 @@ public sealed class ApiClient(SharedChannelsHost host, string token) : IDisposab
         using (request)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+            // Resolved per request: the API may have been restarted on another port.
+            if (request.RequestUri is { IsAbsoluteUri: false } relative) request.RequestUri = new Uri(new Uri(host.ApiOrigin), relative);
             return await _http.SendAsync(request);
         }
     }
