@@ -33,12 +33,13 @@ public sealed class ContosoDirectory(IHttpClientFactory http, GraphToken token, 
     private async Task<T?> GetAsync<T>(string path, Func<T, bool> complete, CancellationToken cancellationToken) where T : class
     {
         var timeout = options.Value.Timeout;
+        var bearer = await token.AcquireAsync(cancellationToken);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(options.Value.GraphBaseUrl.TrimEnd('/') + "/"), path));
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await token.AcquireAsync(deadline.Token));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
             using var response = await http.CreateClient(HttpClientName).SendAsync(request, deadline.Token);
             if (response.StatusCode == HttpStatusCode.NotFound) return null;
             if (!response.IsSuccessStatusCode) throw DirectoryUnavailable.Because($"it answered {(int)response.StatusCode} {response.ReasonPhrase}");

@@ -28,6 +28,10 @@ public sealed class GraphToken(IOptions<DirectoryOptions> options, IConfiguratio
         {
             throw DirectoryUnavailable.Because($"no directory token ({e.ErrorCode})");
         }
+        catch (HttpRequestException e)
+        {
+            throw DirectoryUnavailable.Because($"no directory token ({e.Message})");
+        }
     }
 
     private sealed class MsalHttp(IHttpClientFactory http) : IMsalHttpClientFactory

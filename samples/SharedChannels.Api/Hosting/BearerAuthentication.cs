@@ -41,8 +41,21 @@ public static class BearerAuthentication
         events.OnAuthenticationFailed = async context =>
         {
             await failed(context);
+            if (context.Result is not null) return;
             // Metadata or keys that cannot be fetched are not the token's fault: answer it (503 below) instead of failing the request.
-            if (context.Result is null && context.Exception is not SecurityTokenException) context.Fail(context.Exception);
+            if (context.Exception is not SecurityTokenException) context.Fail(context.Exception);
+            // With no metadata at all the validators only see "no key matches"; ask whether there is any to tell the two apart.
+            else if (context.Exception is SecurityTokenSignatureKeyNotFoundException && context.Options.ConfigurationManager is { } metadata)
+            {
+                try
+                {
+                    await metadata.GetConfigurationAsync(context.HttpContext.RequestAborted);
+                }
+                catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
+                {
+                    context.Fail(e);
+                }
+            }
         };
         var challenge = events.OnChallenge;
         events.OnChallenge = async context =>
