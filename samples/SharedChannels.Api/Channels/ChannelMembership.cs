@@ -14,17 +14,8 @@ public sealed class ChannelMembership(SharedChannelsDb db, AuditLog audit, TimeP
     {
         if (await db.ChannelMembers.AnyAsync(m => m.ChannelId == channel.Id && m.TenantId == candidate.TenantId && m.UserId == candidate.UserId))
             throw ProblemException.Conflict($"{candidate.DisplayName} is already a member of '{channel.DisplayName}'.");
-        var member = new ChannelMember
-        {
-            ChannelId = channel.Id,
-            TenantId = candidate.TenantId,
-            UserId = candidate.UserId,
-            DisplayName = candidate.DisplayName,
-            Email = candidate.Email,
-            Role = role,
-            Kind = candidate.Kind,
-            AddedDateTime = time.GetUtcNow(),
-        };
+        var member = Members.Found<ChannelMember>(candidate, role, time.GetUtcNow());
+        member.ChannelId = channel.Id;
         db.ChannelMembers.Add(member);
         audit.Record(AuditLog.MemberAdded, channel, actor, member);
         try

@@ -10,7 +10,7 @@ public abstract class Person
     public Guid Id { get; set; }
     public Guid TenantId { get; set; }
     public Guid UserId { get; set; }
-    public required string DisplayName { get; set; }
+    public string DisplayName { get; set; } = "";
     public string? Email { get; set; }
     public MemberRole Role { get; set; }
     public MemberKind Kind { get; set; }

@@ -19,16 +19,7 @@ public static class TeamEndpoints
             var body = await RequestBody.ReadAsync<CreateTeamRequest>(request);
             var now = time.GetUtcNow();
             var team = new Team { DisplayName = DisplayNames.Parse(body.DisplayName, "team"), CreatedDateTime = now };
-            team.Members.Add(new TeamMember
-            {
-                TenantId = caller.TenantId,
-                UserId = caller.UserId,
-                DisplayName = caller.DisplayName,
-                Email = caller.Email,
-                Role = MemberRole.Owner,
-                Kind = MemberKind.Internal,
-                AddedDateTime = now,
-            });
+            team.Members.Add(Members.Creator<TeamMember>(caller, now));
             db.Teams.Add(team);
             await db.SaveChangesAsync();
             return Results.Created($"/teams/{team.Id}", TeamResource.Of(team));
@@ -60,17 +51,8 @@ public static class TeamEndpoints
             var candidate = await lookup.ForTeamAsync(body.Email, request.HttpContext.RequestAborted);
             if (await db.TeamMembers.AnyAsync(m => m.TeamId == team.Id && m.TenantId == candidate.TenantId && m.UserId == candidate.UserId))
                 throw ProblemException.Conflict($"{candidate.DisplayName} is already a member of '{team.DisplayName}'.");
-            var member = new TeamMember
-            {
-                TeamId = team.Id,
-                TenantId = candidate.TenantId,
-                UserId = candidate.UserId,
-                DisplayName = candidate.DisplayName,
-                Email = candidate.Email,
-                Role = role,
-                Kind = candidate.Kind,
-                AddedDateTime = time.GetUtcNow(),
-            };
+            var member = Members.Found<TeamMember>(candidate, role, time.GetUtcNow());
+            member.TeamId = team.Id;
             db.TeamMembers.Add(member);
             await db.SaveChangesAsync();
             return Results.Created($"/teams/{team.Id}/members/{member.Id}", MemberResource.Of(member));
@@ -104,16 +86,7 @@ public static class TeamEndpoints
             if (type == MembershipType.Shared)
             {
                 // The creator is the shared channel's first owner.
-                channel.Members.Add(new ChannelMember
-                {
-                    TenantId = caller.TenantId,
-                    UserId = caller.UserId,
-                    DisplayName = caller.DisplayName,
-                    Email = caller.Email,
-                    Role = MemberRole.Owner,
-                    Kind = MemberKind.Internal,
-                    AddedDateTime = now,
-                });
+                channel.Members.Add(Members.Creator<ChannelMember>(caller, now));
                 audit.Record(AuditLog.SharedChannelCreated, channel, caller);
             }
             await db.SaveChangesAsync();
