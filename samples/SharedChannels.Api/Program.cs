@@ -1,0 +1,3 @@
+using SharedChannels.Api;
+
+await SharedChannelsApi.Build(args).RunAsync();
