@@ -63,6 +63,7 @@ public static class FakeEntraHost
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
             builder.WebHost.UseUrls(DefaultUrl);
         var certificate = HttpsCertificate.Resolve(options, Console.Out);
+        SystemTrustWarmUp.Start(certificate);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
