@@ -2,6 +2,9 @@ using FakeEntra.Core.DirectoryObjects;
 
 namespace FakeEntra.Server.Graph;
 
+/// <summary>Graph's <c>tenantInformation</c>: what any organization may know of another.</summary>
+public sealed record TenantInformation(Guid TenantId, string DisplayName, string DefaultDomainName);
+
 /// <summary>
 /// What Graph lets a caller read of its own tenant — the organization, devices, applications, service principals — and
 /// the tenant information any organization may look up by domain. The Graph endpoints and the admin console both go through it.
@@ -28,11 +31,21 @@ public sealed class DirectoryReads(GraphContext g)
     public IReadOnlyList<ServicePrincipal> ServicePrincipals(GraphCaller caller) => Tenant(caller).ServicePrincipals;
 
     /// <summary>The tenant that owns a verified domain, as <c>findTenantInformationByDomainName</c> answers.</summary>
-    public TenantDirectory TenantByDomain(GraphCaller caller, string domain)
+    public TenantInformation TenantByDomain(GraphCaller caller, string domain)
     {
         caller.Require(GraphPermission.ReadPolicies);
-        return g.Directory.FindTenantByDomain(domain) ?? throw GraphException.NotFound($"No tenant owns the domain '{domain}'.");
+        return Information(g.Directory.FindTenantByDomain(domain) ?? throw GraphException.NotFound($"No tenant owns the domain '{domain}'."));
     }
+
+    /// <summary>Another tenant's public information, as <c>findTenantInformationByTenantId</c> answers (to name partners); null if there is none.</summary>
+    public TenantInformation? TenantById(GraphCaller caller, Guid tenantId)
+    {
+        caller.Require(GraphPermission.ReadPolicies);
+        return g.Directory.FindTenant(tenantId) is { } tenant ? Information(tenant) : null;
+    }
+
+    private static TenantInformation Information(TenantDirectory tenant) =>
+        new(tenant.Id, tenant.Organization.DisplayName, tenant.Organization.DefaultDomain);
 
     private static TenantDirectory Tenant(GraphCaller caller)
     {

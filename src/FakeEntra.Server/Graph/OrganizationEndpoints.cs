@@ -16,10 +16,10 @@ public static class OrganizationEndpoints
             var tenant = reads.TenantByDomain(g.Caller(http), domain);
             return GraphJson.Ok(new
             {
-                tenantId = tenant.Id.ToString("D"),
+                tenantId = tenant.TenantId.ToString("D"),
                 federationBrandName = (string?)null,
-                displayName = tenant.Organization.DisplayName,
-                defaultDomainName = tenant.Organization.DefaultDomain,
+                tenant.DisplayName,
+                tenant.DefaultDomainName,
             }, "microsoft.graph.tenantInformation");
         });
         return graph;

@@ -31,9 +31,12 @@ public sealed record WhatIfError(string Code, string Error, string Message);
 /// </summary>
 public sealed class WhatIf(GraphContext g)
 {
+    /// <summary>Who may ask: those who may read the policies the answer reveals.</summary>
+    public static GraphPermission Permission => GraphPermission.ReadPolicies;
+
     public WhatIfResult Decide(GraphCaller caller, JsonObject body)
     {
-        caller.Require(GraphPermission.ReadPolicies);
+        caller.Require(Permission);
         var request = GraphResources.WhatIfRequest.Create<WhatIfRequest>(body);
         var directory = g.Directory;
         var (home, user) = directory.FindUserByPrincipalName(request.UserPrincipalName) is { User.IsGuest: false } found

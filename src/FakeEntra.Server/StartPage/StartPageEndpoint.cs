@@ -55,7 +55,7 @@ public static class StartPageEndpoint
             {
                 var kind = app.HasSecrets ? "confidential" : app.IsFallbackPublicClient ? "public client" : "web API";
                 var details = new List<string>();
-                details.AddRange(RedirectUris.Registered(app).Select(u => $"redirect <code>{E(u)}</code>"));
+                details.AddRange(RedirectUris.Registered(app, origin).Select(u => $"redirect <code>{E(u)}</code>"));
                 details.AddRange(app.IdentifierUris.SelectMany(u => app.Api.Oauth2PermissionScopes.Select(s => $"scope <code>{E(u)}/{E(s.Value)}</code>")));
                 details.AddRange(credentials.SecretsOf(app).Select(s => $"secret <code>{E(s)}</code>"));
                 html.Append($"<tr><td>{E(app.DisplayName)}</td><td><code>{app.AppId:D}</code></td><td>{kind}{(app.IsMultiTenant ? ", multi-tenant" : "")}</td>" +

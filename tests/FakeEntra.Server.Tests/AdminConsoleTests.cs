@@ -1,0 +1,53 @@
+using System.Net;
+using System.Web;
+using FakeEntra.Core.DirectoryObjects;
+using FakeEntra.Server.SignInLogs;
+using FakeEntra.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FakeEntra.Server.Tests;
+
+/// <summary>
+/// The admin console over HTTP, as a browser without JavaScript uses it: it signs in through FakeEntra's own pages with
+/// code and PKCE, shows each administrator their own tenant, and refuses everyone else.
+/// </summary>
+public class AdminConsoleTests(FakeEntraServer server) : IClassFixture<FakeEntraServer>
+{
+    [Fact]
+    public async Task An_administrator_signs_in_on_the_sign_in_pages_with_code_and_pkce_and_sees_their_tenant()
+    {
+        using var browser = new Browser(server);
+        var signIn = await browser.Get($"{server.Origin}/admin");
+        Assert.Equal("username", signIn.Step);
+        var authorize = browser.Redirects.Single(r => r.AbsolutePath == "/organizations/oauth2/v2.0/authorize");
+        var query = HttpUtility.ParseQueryString(authorize.Query);
+        Assert.Equal(FirstPartyApplications.AdminConsoleAppId.ToString("D"), query["client_id"]);
+        Assert.Equal("code", query["response_type"]);
+        Assert.Equal($"{server.Origin}/admin/signin-oidc", query["redirect_uri"]);
+        Assert.Equal("S256", query["code_challenge_method"]);
+        Assert.NotNull(query["state"]);
+
+        var overview = await browser.SignIn(signIn, "alice@contoso.com", World.Password);
+        Assert.Equal(HttpStatusCode.OK, overview.Status);
+        Assert.Equal($"{server.Origin}/admin", overview.Url.ToString());
+        Assert.Contains("<h1>Contoso</h1>", overview.Html);
+        Assert.Contains("Global Administrator", overview.Html);
+        Assert.Contains(World.Contoso, overview.Html);
+
+        // The console's sign-in is a sign-in like any other: logged in Contoso, for the console, to Microsoft Graph.
+        await server.Services.GetRequiredService<SignInLogWriter>().FlushAsync();
+        var row = server.Services.GetRequiredService<SignInLogStore>().Read(new Guid(World.Contoso))
+            .First(r => r.UserPrincipalName == "alice@contoso.com" && r.AppId == FirstPartyApplications.AdminConsoleAppId);
+        Assert.Equal(0, row.Status.ErrorCode);
+        Assert.Equal(FirstPartyApplications.MicrosoftGraphAppId, row.ResourceId);
+    }
+
+    [Fact]
+    public async Task The_callback_refuses_a_sign_in_this_browser_did_not_start()
+    {
+        using var browser = new Browser(server);
+        var page = await browser.Get($"{server.Origin}/admin/signin-oidc?code=stolen&state=guessed");
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains("not started by this browser", page.Html);
+    }
+}
