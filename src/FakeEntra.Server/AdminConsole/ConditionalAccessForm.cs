@@ -57,6 +57,16 @@ public static class ConditionalAccessForm
         ["grantControls"] = new JsonObject { ["operator"] = "OR", ["builtInControls"] = new JsonArray() },
     };
 
+    /// <summary>The policy as a request body may carry it: without what FakeEntra's JSON computes (a guests condition's <c>types</c>).</summary>
+    public static JsonObject Writable(JsonObject policy)
+    {
+        var copy = (JsonObject)policy.DeepClone();
+        if (copy["conditions"]?["users"] is JsonObject users)
+            foreach (var name in new[] { "includeGuestsOrExternalUsers", "excludeGuestsOrExternalUsers" })
+                (users[name] as JsonObject)?.Remove("types");
+        return copy;
+    }
+
     public static IEnumerable<string> Fields =>
         new[] { "displayName", "state", Users, $"{Guests}.guestOrExternalUserTypes", $"{Guests}.externalTenants.membershipKind", $"{Guests}.externalTenants.members", Guests,
             $"{Applications}.includeApplications", $"{Applications}.excludeApplications", "grantControls", "grantControls.operator", "grantControls.builtInControls" }

@@ -47,8 +47,9 @@ public static class ConditionalAccessPages
     public static ConsoleAnswer Save(HttpContext http, GraphCaller caller, ConditionalAccessPolicies policies, string id, IFormCollection form)
     {
         var stored = Json(policies.Get(caller, id));
-        var after = ConditionalAccessForm.Read(form, stored);
-        var patch = new JsonObject(after.Where(p => !JsonNode.DeepEquals(stored[p.Key], p.Value)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+        var writable = ConditionalAccessForm.Writable(stored);
+        var after = ConditionalAccessForm.Read(form, writable);
+        var patch = new JsonObject(after.Where(p => !JsonNode.DeepEquals(writable[p.Key], p.Value)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
         var title = stored["displayName"]?.GetValue<string>() ?? id;
         if (patch.Count == 0) return Editor(http, title, $"{Base}/{id}", $"PATCH {GraphRoot}/{id}", stored, stored, FieldErrors.None, "Nothing changed, so nothing was sent.", null, "");
         try

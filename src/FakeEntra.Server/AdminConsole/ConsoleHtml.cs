@@ -23,17 +23,17 @@ public static partial class ConsoleHtml
 
     public static string Text(string name, string label, string? value, string? error = null, string? hint = null, string type = "text") =>
         $"""
-        <label for="{Id(name)}">{E(label)}</label>
+        <div class="field"><label for="{Id(name)}">{E(label)}</label>
         {Hint(name, hint)}<input type="{type}" id="{Id(name)}" name="{E(name)}" value="{E(value)}"{Invalid(name, error)}{HintRef(name, hint, error)}>
-        {ErrorFor(name, error)}
+        {ErrorFor(name, error)}</div>
         """;
 
     /// <summary>A list, one value a line.</summary>
     public static string Lines(string name, string label, IEnumerable<string> values, string? error = null, string? hint = null) =>
         $"""
-        <label for="{Id(name)}">{E(label)}</label>
+        <div class="field"><label for="{Id(name)}">{E(label)}</label>
         {Hint(name, hint)}<textarea id="{Id(name)}" name="{E(name)}" rows="3" spellcheck="false"{Invalid(name, error)}{HintRef(name, hint, error)}>{E(string.Join('\n', values))}</textarea>
-        {ErrorFor(name, error)}
+        {ErrorFor(name, error)}</div>
         """;
 
     public static string Radios(string name, string legend, IEnumerable<(string Value, string Label)> options, string? selected, string? error = null) =>
@@ -48,9 +48,9 @@ public static partial class ConsoleHtml
 
     public static string Select(string name, string label, IEnumerable<(string Value, string Label)> options, string? selected, string? error = null) =>
         $"""
-        <label for="{Id(name)}">{E(label)}</label>
+        <div class="field"><label for="{Id(name)}">{E(label)}</label>
         <select id="{Id(name)}" name="{E(name)}"{Invalid(name, error)}>{string.Concat(options.Select(o => $"<option value=\"{E(o.Value)}\"{(o.Value == selected ? " selected" : "")}>{E(o.Label)}</option>"))}</select>
-        {ErrorFor(name, error)}
+        {ErrorFor(name, error)}</div>
         """;
 
     /// <summary>A table; cells are markup (encode what is text).</summary>

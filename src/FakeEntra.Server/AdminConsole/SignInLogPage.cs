@@ -38,7 +38,9 @@ public static class SignInLogPage
         {
             (rows, refusal) = ([], e.Message);
         }
-        var apps = caller.Tenant.ServicePrincipals.Select(sp => (sp.AppId.ToString("D"), sp.DisplayName ?? sp.AppId.ToString("D")));
+        var apps = caller.Tenant.ServicePrincipals.Select(sp => (sp.AppId.ToString("D"), sp.DisplayName ?? sp.AppId.ToString("D"))).ToList();
+        // The resource tenant's row of a cross-tenant sign-in carries no client-app details; its service principal here names it.
+        var appName = (SignIn r) => r.AppDisplayName ?? apps.FirstOrDefault(a => a.Item1 == r.AppId.ToString("D")).Item2 ?? r.AppId.ToString("D");
         var form = $"""
             <form method="get" action="{Path}" class="filters">
             {ConsoleHtml.Text("user", "User", user, hint: "User principal name, e.g. carol@fabrikam.com")}
@@ -53,7 +55,7 @@ public static class SignInLogPage
             rows.Take(PageSize).Select(r => new[]
             {
                 r.CreatedDateTime.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                E(r.UserPrincipalName), E(r.AppDisplayName ?? r.AppId.ToString("D")), E(r.ResourceDisplayName ?? r.ResourceId.ToString("D")), E(r.HomeTenantName),
+                E(r.UserPrincipalName), E(appName(r)), E(r.ResourceDisplayName ?? r.ResourceId.ToString("D")), E(r.HomeTenantName is { Length: > 0 } home ? home : r.HomeTenantId.ToString("D")),
                 E(r.CrossTenantAccessType), Status(r), E(r.ConditionalAccessStatus),
                 $"<details><summary>Trace</summary><ol class=\"trace\">{string.Concat(r.FakeEntraDecisionTrace.Select(t => $"<li>{E(t)}</li>"))}</ol></details>",
             }));
