@@ -29,7 +29,7 @@ public static class AdminConsoleEndpoints
             }
             catch (Core.Errors.AadException e)
             {
-                return ConsoleLayout.SignedOutPage("Request refused", e.Error.ToString(), e.Error.HttpStatus);
+                return ConsoleLayout.SignedOutPage("Request refused", e.Error);
             }
             return signIn.SignOut(http);
         });

@@ -31,7 +31,7 @@ public sealed class AdminPages(GraphContext g, ConsoleCookies cookies, ConsoleSi
         }
         catch (AadException e)
         {
-            return ConsoleLayout.SignedOutPage("Request refused", e.Error.ToString(), e.Error.HttpStatus);
+            return ConsoleLayout.SignedOutPage("Request refused", e.Error);
         }
         // A session that ended meanwhile: sign in again and come back to the page, not to a post.
         if (Caller(http) is not { } caller) return signIn.Challenge(http, http.Request.Path);

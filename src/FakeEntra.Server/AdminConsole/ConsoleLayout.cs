@@ -66,8 +66,14 @@ public static class ConsoleLayout
 
     /// <summary>A refusal the console cannot put in its frame (no one is signed in): FakeEntra's plain page.</summary>
     public static IResult SignedOutPage(string title, string message, int status) =>
-        Results.Content(SignInPages.Html.Page($"{title} · FakeEntra admin console", null,
-            $"<h1>{E(title)}</h1><p id=\"console-error\" role=\"alert\">{E(message)}</p><p><a href=\"{Root}\">Open the admin console</a></p>"),
+        Plain(title, $"<p id=\"console-error\" role=\"alert\">{E(message)}</p>", status);
+
+    /// <summary>An error of FakeEntra's catalog (a forged post: 90100) on the plain page, with its code.</summary>
+    public static IResult SignedOutPage(string title, Core.Errors.AadError error) =>
+        Plain(title, $"<p id=\"error-code\" role=\"alert\" data-error-code=\"{error.Code}\">{E(error.ToString())}</p>", error.HttpStatus);
+
+    private static IResult Plain(string title, string message, int status) =>
+        Results.Content(SignInPages.Html.Page($"{title} · FakeEntra admin console", null, $"<h1>{E(title)}</h1>{message}<p><a href=\"{Root}\">Open the admin console</a></p>"),
             "text/html; charset=utf-8", statusCode: status);
 
     /// <summary>What a Graph refusal looks like in the frame: the page's own error, with what it means for this administrator.</summary>

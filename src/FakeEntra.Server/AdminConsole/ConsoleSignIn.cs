@@ -75,7 +75,7 @@ public sealed class ConsoleSignIn(ConsoleCookies cookies, DirectoryState directo
         }
         catch (AadException e)
         {
-            return ConsoleLayout.SignedOutPage("You are not signed in", e.Error.ToString(), e.Error.HttpStatus);
+            return ConsoleLayout.SignedOutPage("You are not signed in", e.Error);
         }
         return Results.Redirect(pending.ReturnPath);
     }
