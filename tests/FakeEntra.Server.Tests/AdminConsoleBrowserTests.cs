@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FakeEntra.Server.Tests.Infrastructure;
 using Microsoft.Playwright;
 using OtpNet;
@@ -14,6 +15,8 @@ public class AdminConsoleBrowserTests(FakeEntraServer server) : IClassFixture<Fa
 {
     private const string Marketing = "4b482ed1-2c44-46a5-a281-3faa7928b39f";
     private const string FabLaptop = "ac900416-06e0-4805-8c85-ad88f36a98e4";
+    private const string RequireMfa = "f9220e94-c1f8-43e0-a8a9-6b9d3c67a26d";
+    private const string Litware = "9b857bb0-5fb4-4a8c-a685-a9b12a25ae3e";
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     [SkippableFact]
@@ -32,8 +35,8 @@ public class AdminConsoleBrowserTests(FakeEntraServer server) : IClassFixture<Fa
         await Shot(page, "admin-overview");
         foreach (var (path, heading, name) in new[]
         {
-            ("users", "Users", "admin-users"), ("groups", "Groups", "admin-groups"), ("applications", "Applications", "admin-applications"),
-            ("devices", "Devices", "admin-devices"), ("crossTenantAccess", "Cross-tenant access settings", "admin-cross-tenant-access"),
+            ("users", "Users", "admin-users"), ("applications", "Applications", "admin-applications"),
+            ("crossTenantAccess", "Cross-tenant access settings", "admin-cross-tenant-access"),
             ("conditionalAccess", "Conditional Access policies", "admin-conditional-access"),
         })
         {
@@ -58,7 +61,9 @@ public class AdminConsoleBrowserTests(FakeEntraServer server) : IClassFixture<Fa
         await Expect(error).ToContainTextAsync("'Marketing' is neither an object id nor a keyword");
         await Expect(page.Locator($"{inboundUsers}-targets")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator($"{inboundUsers}-targets")).ToHaveValueAsync("group Marketing");
-        await Shot(page, "admin-cross-tenant-refused");
+        // The inbound settings and the JSON beside them, without the rest of the long form.
+        await page.SetViewportSizeAsync(1360, 1300);
+        await Shot(page, "admin-cross-tenant-refused", fullPage: false);
 
         await page.Locator($"{inboundUsers}-targets").FillAsync($"group {Marketing}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
@@ -66,7 +71,8 @@ public class AdminConsoleBrowserTests(FakeEntraServer server) : IClassFixture<Fa
         var graph = page.Locator(".graph-json pre");
         await Expect(graph).ToContainTextAsync($"\"target\": \"{Marketing}\"");
         await Expect(graph).ToContainTextAsync("\"targetType\": \"group\"");
-        await Shot(page, "admin-cross-tenant-partner");
+        await Shot(page, "admin-cross-tenant-partner", fullPage: false);
+        await page.SetViewportSizeAsync(1360, 900);
 
         // carol (Fabrikam, not in Marketing) is now refused at Contoso; bob, in Marketing, still gets in.
         await using var app = await LoopbackApp.StartAsync();
@@ -122,6 +128,17 @@ public class AdminConsoleBrowserTests(FakeEntraServer server) : IClassFixture<Fa
         var fabrikamAdmin = await NewPersonAsync(page);
         await SignInToConsoleAsync(fresh, fabrikamAdmin, "admin@fabrikam.com");
         await Expect(fabrikamAdmin.Page.GetByRole(AriaRole.Heading, new() { Name = "Fabrikam", Level = 1 })).ToBeVisibleAsync();
+        // Fabrikam's directory has the group and the devices of the story.
+        await fabrikamAdmin.Page.GotoAsync($"{fresh.Origin}/admin/groups");
+        await Shot(fabrikamAdmin.Page, "admin-groups");
+        await fabrikamAdmin.Page.GetByRole(AriaRole.Link, new() { Name = "Marketing" }).ClickAsync();
+        await fabrikamAdmin.ExpectPageAsync("Marketing");
+        await Expect(fabrikamAdmin.Page.Locator("tbody")).ToContainTextAsync("bob@fabrikam.com");
+        await Expect(fabrikamAdmin.Page.Locator("tbody")).Not.ToContainTextAsync("carol@fabrikam.com");
+        await Shot(fabrikamAdmin.Page, "admin-group-members");
+        await fabrikamAdmin.Page.GotoAsync($"{fresh.Origin}/admin/devices");
+        await Expect(fabrikamAdmin.Page.Locator("tbody")).ToContainTextAsync("FAB-LAPTOP-01");
+        await Shot(fabrikamAdmin.Page, "admin-devices");
         await fabrikamAdmin.Page.GotoAsync($"{fresh.Origin}/admin/crossTenantAccess/partners/{World.Contoso}");
         await fabrikamAdmin.ExpectPageAsync("Cross-tenant access settings: Contoso");
         var fabrikamJson = await fabrikamAdmin.Page.Locator(".graph-json pre").InnerTextAsync();
@@ -136,6 +153,65 @@ public class AdminConsoleBrowserTests(FakeEntraServer server) : IClassFixture<Fa
         await fabrikamAdmin.Page.GotoAsync($"{fresh.Origin}/admin/conditionalAccess/f9220e94-c1f8-43e0-a8a9-6b9d3c67a26d");
         await fabrikamAdmin.ExpectPageAsync("Not found");
         Assert.Empty(fabrikamAdmin.PolicyViolations);
+    }
+
+    [SkippableFact]
+    public async Task Conditional_access_policies_are_edited_created_and_deleted_in_the_console_as_graph_validates_and_audits_them()
+    {
+        Chromium.SkipUnlessInstalled();
+        await using var fresh = new FakeEntraServer();
+        await fresh.InitializeAsync();
+        await using var chromium = await BrowserTests.OpenAsync(fresh, 1360, 900);
+        var alice = chromium.Person;
+        var page = alice.Page;
+        using var graph = fresh.CreateClient();
+        graph.DefaultRequestHeaders.Authorization = new("Bearer", await GraphClients.AdminAppToken(fresh, World.Contoso, "0f3b8c42-6a1e-4d8e-9b5a-1c2d3e4f5a01", "FakeEntra~Admin~Contoso"));
+        async Task<JsonElement> Graph(string path) => JsonDocument.Parse(await graph.GetStringAsync(path)).RootElement;
+        const string Policies = "/v1.0/identity/conditionalAccess/policies";
+
+        await SignInToConsoleAsync(fresh, alice, "alice@contoso.com");
+        await page.GotoAsync($"{fresh.Origin}/admin/conditionalAccess/{RequireMfa}");
+        await alice.ExpectPageAsync("Require MFA for external users");
+        // Without a grant control Graph refuses the policy; the message stands beside the controls, and nothing changes.
+        await page.GetByLabel("Require multifactor authentication").UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.Locator("#grantControls-error")).ToContainTextAsync("Invalid value for 'grantControls': the policy needs grantControls with at least one built-in control.");
+        Assert.Equal("enabled", (await Graph($"{Policies}/{RequireMfa}")).GetProperty("state").GetString());
+
+        await page.GetByLabel("Require multifactor authentication").CheckAsync();
+        await page.GetByLabel("Report-only").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+        Assert.Equal("enabledForReportingButNotEnforced", (await Graph($"{Policies}/{RequireMfa}")).GetProperty("state").GetString());
+        var update = (await Graph("/v1.0/auditLogs/directoryAudits?$filter=activityDisplayName eq 'Update conditional access policy'")).GetProperty("value").EnumerateArray().Single();
+        Assert.Equal("alice@contoso.com", update.GetProperty("initiatedBy").GetProperty("user").GetProperty("userPrincipalName").GetString());
+        var property = update.GetProperty("targetResources")[0].GetProperty("modifiedProperties")[0];
+        Assert.Contains("\"state\":\"enabled\"", property.GetProperty("oldValue").GetString());
+        Assert.Contains("\"state\":\"enabledForReportingButNotEnforced\"", property.GetProperty("newValue").GetString());
+
+        // A new policy: block Litware's direct connect users from every application; then removed again.
+        await page.GotoAsync($"{fresh.Origin}/admin/conditionalAccess/new");
+        await page.GetByLabel("Name").FillAsync("Block Litware's direct connect users");
+        await page.GetByLabel("B2B direct connect users").CheckAsync();
+        await page.Locator("#conditions-users-includeGuestsOrExternalUsers-externalTenants-membershipKind-enumerated").CheckAsync();
+        await page.GetByLabel("Selected organizations").FillAsync(Litware);
+        await page.GetByLabel("Include applications").FillAsync("All");
+        await page.GetByLabel("Block access").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await alice.ExpectPageAsync("Block Litware's direct connect users");
+        var created = (await Graph(Policies)).GetProperty("value").EnumerateArray().Single(p => p.GetProperty("displayName").GetString() == "Block Litware's direct connect users");
+        var guests = created.GetProperty("conditions").GetProperty("users").GetProperty("includeGuestsOrExternalUsers");
+        Assert.Equal("b2bDirectConnectUser", guests.GetProperty("guestOrExternalUserTypes").GetString());
+        Assert.Equal(Litware, guests.GetProperty("externalTenants").GetProperty("members")[0].GetString());
+        Assert.Equal("block", created.GetProperty("grantControls").GetProperty("builtInControls")[0].GetString());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete this policy" }).ClickAsync();
+        await alice.ExpectPageAsync("Conditional Access policies");
+        Assert.Equal(2, (await Graph(Policies)).GetProperty("value").GetArrayLength());
+        var activities = (await Graph("/v1.0/auditLogs/directoryAudits?$filter=category eq 'Policy'")).GetProperty("value").EnumerateArray()
+            .Select(a => a.GetProperty("activityDisplayName").GetString()).ToList();
+        Assert.Equal(["Delete conditional access policy", "Add conditional access policy", "Update conditional access policy"], activities);
+        Assert.Empty(alice.PolicyViolations);
     }
 
     [SkippableFact]
@@ -174,5 +250,6 @@ public class AdminConsoleBrowserTests(FakeEntraServer server) : IClassFixture<Fa
         return new KeyboardPerson(await context.NewPageAsync());
     }
 
-    private static Task Shot(IPage page, string name) => page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    private static Task Shot(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = fullPage });
 }

@@ -43,6 +43,46 @@ public class AdminConsoleTests(FakeEntraServer server) : IClassFixture<FakeEntra
     }
 
     [Fact]
+    public async Task The_sign_in_log_filters_by_user_application_cross_tenant_access_type_and_outcome()
+    {
+        using var http = server.CreateClient();
+        foreach (var user in new[] { "bob@fabrikam.com", "dan@northwind.com" })
+            await http.PostAsync($"/{World.Contoso}/oauth2/v2.0/token", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "password",
+                ["client_id"] = World.Client,
+                ["username"] = user,
+                ["password"] = World.Password,
+                ["scope"] = World.SharedChannelsScope,
+                ["fakeentra_otp"] = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes("JBSWY3DPEHPK3PXP")).ComputeTotp(),
+                ["fakeentra_privacy_consent"] = "accept",
+            }));
+        using var browser = new Browser(server);
+        await browser.SignIn(await browser.Get($"{server.Origin}/admin"), "alice@contoso.com", World.Password);
+
+        async Task<List<string>> Rows(string query)
+        {
+            var page = await browser.Get($"{server.Origin}/admin/signIns?{query}");
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            var body = page.Html[page.Html.IndexOf("<tbody>", StringComparison.Ordinal)..page.Html.IndexOf("</tbody>", StringComparison.Ordinal)];
+            return [.. body.Split("<tr>", StringSplitOptions.RemoveEmptyEntries).Skip(1)];
+        }
+
+        var directConnect = await Rows("type=b2bDirectConnect");
+        Assert.Equal(2, directConnect.Count);
+        Assert.All(directConnect, r => Assert.Contains("<td>b2bDirectConnect</td>", r));
+        var failures = await Rows("outcome=failure");
+        Assert.Contains("dan@northwind.com", Assert.Single(failures));
+        Assert.Contains("Failure 500213", failures[0]);
+        var bob = await Rows("user=bob%40fabrikam.com&outcome=success&type=b2bDirectConnect");
+        Assert.Contains("Shared Channels API", Assert.Single(bob));
+        var console = await Rows($"app={FirstPartyApplications.AdminConsoleAppId:D}");
+        Assert.NotEmpty(console);
+        Assert.All(console, r => Assert.Contains("alice@contoso.com", r));
+        Assert.Empty(await Rows($"app={FirstPartyApplications.AdminConsoleAppId:D}&type=b2bDirectConnect"));
+    }
+
+    [Fact]
     public async Task The_callback_refuses_a_sign_in_this_browser_did_not_start()
     {
         using var browser = new Browser(server);
