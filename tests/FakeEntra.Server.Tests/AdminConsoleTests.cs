@@ -83,6 +83,33 @@ public class AdminConsoleTests(FakeEntraServer server) : IClassFixture<FakeEntra
     }
 
     [Fact]
+    public async Task An_expired_console_token_is_renewed_through_the_single_sign_on_session_and_sign_out_ends_both()
+    {
+        using var browser = new Browser(server);
+        await browser.SignIn(await browser.Get($"{server.Origin}/admin"), "alice@contoso.com", World.Password);
+        server.Clock.Offset = TimeSpan.FromMinutes(61);
+        try
+        {
+            browser.Redirects.Clear();
+            var again = await browser.Get($"{server.Origin}/admin/users");
+            Assert.Equal(HttpStatusCode.OK, again.Status);
+            Assert.Equal($"{server.Origin}/admin/users", again.Url.ToString());
+            Assert.Contains(browser.Redirects, r => r.AbsolutePath == "/organizations/oauth2/v2.0/authorize");
+            Assert.Contains(browser.Redirects, r => r.AbsolutePath == "/admin/signin-oidc");
+        }
+        finally
+        {
+            server.Clock.Offset = TimeSpan.Zero;
+        }
+
+        var users = await browser.Get($"{server.Origin}/admin/users");
+        var signOut = users with { Html = users.Html[..(users.Html.IndexOf("</form>", StringComparison.Ordinal) + "</form>".Length)] };
+        Assert.Equal("/admin/signout", signOut.FormAction);
+        Assert.Contains("You signed out of your account", (await browser.Submit(signOut)).Html);
+        Assert.Equal("username", (await browser.Get($"{server.Origin}/admin")).Step);
+    }
+
+    [Fact]
     public async Task The_callback_refuses_a_sign_in_this_browser_did_not_start()
     {
         using var browser = new Browser(server);
