@@ -22,17 +22,7 @@ public static class AdminConsoleEndpoints
     {
         app.MapGet(Core.DirectoryObjects.FirstPartyApplications.AdminConsoleRedirectPath, (HttpContext http, ConsoleSignIn signIn) => signIn.CallbackAsync(http));
         app.MapPost($"{Root}/signout", async (HttpContext http, ConsoleSignIn signIn) =>
-        {
-            try
-            {
-                await Hosting.FormProtection.ReadFormAsync(http);
-            }
-            catch (Core.Errors.AadException e)
-            {
-                return ConsoleLayout.SignedOutPage("Request refused", e.Error);
-            }
-            return signIn.SignOut(http);
-        });
+            (await AdminPages.ReadFormAsync(http)).Refusal ?? signIn.SignOut(http));
 
         app.MapGet(Root, (HttpContext http, AdminPages pages, DirectoryReads reads) => pages.ShowAsync(http, caller => OverviewPage.Render(caller, reads)));
         app.MapGet($"{Root}/users", (HttpContext http, AdminPages pages, UserManagement users) => pages.ShowAsync(http, caller => UsersPage.Render(caller, users)));

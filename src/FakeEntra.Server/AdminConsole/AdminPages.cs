@@ -24,27 +24,33 @@ public sealed class AdminPages(GraphContext g, ConsoleCookies cookies, ConsoleSi
     /// <summary>A form post: <paramref name="handle"/> answers with a view (shown at once, e.g. with errors) or a redirect.</summary>
     public async Task<IResult> PostAsync(HttpContext http, Func<GraphCaller, IFormCollection, Task<ConsoleAnswer>> handle)
     {
-        IFormCollection form;
-        try
-        {
-            form = await FormProtection.ReadFormAsync(http);
-        }
-        catch (AadException e)
-        {
-            return ConsoleLayout.SignedOutPage("Request refused", e.Error);
-        }
-        // A session that ended meanwhile: sign in again and come back to the page, not to a post.
-        if (Caller(http) is not { } caller) return signIn.Challenge(http, http.Request.Path);
+        var (form, forged) = await ReadFormAsync(http);
+        if (forged is not null) return forged;
+        // A session that ended meanwhile: sign in again and start from the overview (a post is not repeated).
+        if (Caller(http) is not { } caller) return signIn.Challenge(http, ConsoleLayout.Root);
         ConsoleAnswer answer;
         try
         {
-            answer = await handle(caller, form);
+            answer = await handle(caller, form!);
         }
         catch (GraphException e)
         {
             answer = ConsoleLayout.Refusal(e);
         }
         return answer.RedirectTo is { } location ? Results.Redirect(location) : ConsoleLayout.Page(http, caller, answer.View!);
+    }
+
+    /// <summary>The post's form when it carries this browser's anti-forgery token; otherwise the 400 page (90100) to answer with.</summary>
+    public static async Task<(IFormCollection? Form, IResult? Refusal)> ReadFormAsync(HttpContext http)
+    {
+        try
+        {
+            return (await FormProtection.ReadFormAsync(http), null);
+        }
+        catch (AadException e)
+        {
+            return (null, ConsoleLayout.SignedOutPage("Request refused", e.Error));
+        }
     }
 
     private GraphCaller? Caller(HttpContext http)
