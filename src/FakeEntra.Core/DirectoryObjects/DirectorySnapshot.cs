@@ -12,6 +12,7 @@ public sealed class DirectorySnapshot
     private readonly Dictionary<Guid, Guid> _applicationHomeTenant = [];
     private readonly Dictionary<string, Application> _applicationsByIdentifier = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(Guid Tenant, Guid AppId), ServicePrincipal> _servicePrincipals = [];
+    private readonly Dictionary<(Guid Tenant, Guid Id), Guid> _servicePrincipalAppIds = [];
     private readonly Dictionary<(Guid Tenant, Guid Id), User> _users = [];
     private readonly Dictionary<string, (TenantDirectory Tenant, User User)> _usersByUpn = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(Guid Tenant, Guid User), IReadOnlySet<Guid>> _transitiveGroups = [];
@@ -29,7 +30,10 @@ public sealed class DirectorySnapshot
                 IndexApplication(app);
                 _applicationHomeTenant[app.AppId] = tenant.Id;
             }
-            foreach (var sp in tenant.ServicePrincipals) _servicePrincipals[(tenant.Id, sp.AppId)] = sp;
+            foreach (var sp in tenant.ServicePrincipals) IndexServicePrincipal(tenant.Id, sp);
+            foreach (var app in FirstPartyApplications.All)
+                if (!_servicePrincipals.ContainsKey((tenant.Id, app.AppId)) && FirstPartyApplications.ProvisionedServicePrincipal(tenant.Id, app.AppId) is { } provisioned)
+                    IndexServicePrincipal(tenant.Id, provisioned);
             foreach (var user in tenant.Users)
             {
                 _users[(tenant.Id, user.Id)] = user;
@@ -74,16 +78,26 @@ public sealed class DirectorySnapshot
     public IReadOnlyList<Guid> RolesOf(Guid tenantId, Guid principalId) =>
         FindTenant(tenantId)?.RoleAssignments.Where(r => r.PrincipalId == principalId).Select(r => r.RoleDefinitionId).Distinct().ToList() ?? [];
 
-    /// <summary>Delegated scopes consented for a client on a resource, for everyone or for this user.</summary>
+    /// <summary>Delegated scopes consented for a client on a resource, for everyone or for this user, or pre-authorized by the resource.</summary>
     public IReadOnlySet<string> ConsentedScopes(Guid tenantId, Guid clientSpId, Guid resourceSpId, Guid? userId)
     {
         var tenant = FindTenant(tenantId);
         if (tenant is null) return EmptyScopes;
+        var preAuthorized = _servicePrincipalAppIds.TryGetValue((tenantId, clientSpId), out var clientAppId) && _servicePrincipalAppIds.TryGetValue((tenantId, resourceSpId), out var resourceAppId)
+            ? FirstPartyApplications.PreAuthorizedScopes(clientAppId, resourceAppId)
+            : [];
         return tenant.Oauth2PermissionGrants
             .Where(g => g.ClientId == clientSpId && g.ResourceId == resourceSpId
                         && (g.ConsentType == ConsentTypes.AllPrincipals || (userId is not null && g.PrincipalId == userId)))
             .SelectMany(g => g.ScopeValues)
+            .Concat(preAuthorized)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private void IndexServicePrincipal(Guid tenantId, ServicePrincipal sp)
+    {
+        _servicePrincipals[(tenantId, sp.AppId)] = sp;
+        _servicePrincipalAppIds[(tenantId, sp.Id)] = sp.AppId;
     }
 
     private void IndexApplication(Application app)

@@ -52,7 +52,7 @@ public static class InvitationEndpoints
                 ExternalUserState = "PendingAcceptance",
             };
             if (directory.FindGuest(resource.Id, user.UserPrincipalName) is null)
-                g.Change(http, caller, "UserManagement", t => t with { Users = [.. t.Users, guest] }, "Invite external user", "Add", guest.Id.ToString("D"),
+                g.Change(caller, "UserManagement", t => t with { Users = [.. t.Users, guest] }, "Invite external user", "Add", guest.Id.ToString("D"),
                     [new ModifiedProperty("UserPrincipalName", null, guest.UserPrincipalName), new ModifiedProperty("UserType", null, guest.UserType)]);
             var id = Guid.NewGuid();
             return GraphJson.Ok(new

@@ -1,4 +1,5 @@
 using FakeEntra.Core.Scenarios;
+using FakeEntra.Server.AdminConsole;
 using FakeEntra.Server.Certificates;
 using FakeEntra.Server.CrossTenant;
 using FakeEntra.Server.SignInLogs;
@@ -99,6 +100,7 @@ public static class FakeEntraHost
         builder.Services.AddSingleton<SmartLockout>();
         builder.Services.AddSingleton<DirectoryWriter>();
         builder.Services.AddGraph();
+        builder.Services.AddAdminConsole();
 
         var app = builder.Build();
         app.UseSecurityHeaders();
@@ -115,6 +117,7 @@ public static class FakeEntraHost
         app.MapStartPage();
         app.MapInspector();
         app.MapGraph();
+        app.MapAdminConsole();
         return app;
     }
 
