@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FakeEntra.Core.ConditionalAccess;
 using FakeEntra.Core.Monitoring;
+using FakeEntra.Server.Storage;
+using Kinds = FakeEntra.Core.DirectoryObjects.DirectoryObjectKinds;
 
 namespace FakeEntra.Server.Graph;
 
@@ -25,32 +27,48 @@ public static class ConditionalAccessEndpoints
             var body = await GraphRequestBody.ReadObjectAsync(http.Request);
             var policy = GraphResources.ConditionalAccessPolicy.Create<ConditionalAccessPolicy>(body) with { CreatedDateTime = clock.GetUtcNow() };
             Check(policy);
-            g.Change(http, caller, Category, t => t with { ConditionalAccessPolicies = [.. t.ConditionalAccessPolicies, policy] },
-                "Add conditional access policy", "Add", policy.Id.ToString("D"), [new ModifiedProperty("ConditionalAccessPolicy", null, Json(policy))]);
+            await g.ChangeAsync(http, caller, Category, transaction =>
+            {
+                transaction.Add(Kinds.ConditionalAccessPolicy, policy);
+                return Task.FromResult(new AuditEntry("Add conditional access policy", "Add", policy.Id.ToString("D"), [new ModifiedProperty("ConditionalAccessPolicy", null, Json(policy))]));
+            });
             return GraphJson.Ok(policy, "identity/conditionalAccess/policies/$entity", StatusCodes.Status201Created);
         });
 
         graph.MapMethods($"{Root}/{{id}}", ["PATCH"], async (string id, HttpContext http, GraphContext g, TimeProvider clock) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteConditionalAccess);
-            var before = Find(caller, id);
-            var after = GraphResources.ConditionalAccessPolicy.Update(before, await GraphRequestBody.ReadObjectAsync(http.Request)) with { ModifiedDateTime = clock.GetUtcNow() };
-            Check(after);
-            g.Change(http, caller, Category, t => t with { ConditionalAccessPolicies = [.. t.ConditionalAccessPolicies.Select(p => p.Id == before.Id ? after : p)] },
-                "Update conditional access policy", "Update", before.Id.ToString("D"), [new ModifiedProperty("ConditionalAccessPolicy", Json(before), Json(after))]);
+            var patch = await GraphRequestBody.ReadObjectAsync(http.Request);
+            await g.ChangeAsync(http, caller, Category, async transaction =>
+            {
+                var stored = await Find(transaction, id);
+                GraphContext.CheckIfMatch(http, stored);
+                var after = GraphResources.ConditionalAccessPolicy.Update(stored.Value, patch) with { ModifiedDateTime = clock.GetUtcNow() };
+                Check(after);
+                transaction.Update(Kinds.ConditionalAccessPolicy, stored, after);
+                return new AuditEntry("Update conditional access policy", "Update", after.Id.ToString("D"), [new ModifiedProperty("ConditionalAccessPolicy", Json(stored.Value), Json(after))]);
+            });
             return Results.NoContent();
         });
 
-        graph.MapDelete($"{Root}/{{id}}", (string id, HttpContext http, GraphContext g) =>
+        graph.MapDelete($"{Root}/{{id}}", async (string id, HttpContext http, GraphContext g) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteConditionalAccess);
-            var before = Find(caller, id);
-            g.Change(http, caller, Category, t => t with { ConditionalAccessPolicies = [.. t.ConditionalAccessPolicies.Where(p => p.Id != before.Id)] },
-                "Delete conditional access policy", "Delete", before.Id.ToString("D"), [new ModifiedProperty("ConditionalAccessPolicy", Json(before), null)]);
+            await g.ChangeAsync(http, caller, Category, async transaction =>
+            {
+                var stored = await Find(transaction, id);
+                GraphContext.CheckIfMatch(http, stored);
+                transaction.Delete(Kinds.ConditionalAccessPolicy, stored);
+                return new AuditEntry("Delete conditional access policy", "Delete", stored.Value.Id.ToString("D"), [new ModifiedProperty("ConditionalAccessPolicy", Json(stored.Value), null)]);
+            });
             return Results.NoContent();
         });
         return graph;
     }
+
+    private static async Task<Stored<ConditionalAccessPolicy>> Find(DirectoryTransaction transaction, string id) =>
+        (Guid.TryParse(id, out var policyId) ? await transaction.FindAsync(Kinds.ConditionalAccessPolicy, Kinds.Key(policyId)) : null)
+        ?? throw GraphException.NotFound($"No Conditional Access policy '{id}'.");
 
     private static ConditionalAccessPolicy Find(GraphCaller caller, string id) =>
         (Guid.TryParse(id, out var policyId) ? caller.Tenant.ConditionalAccessPolicies.FirstOrDefault(p => p.Id == policyId) : null)

@@ -4,8 +4,8 @@ using FakeEntra.Core.CrossTenantAccess;
 using FakeEntra.Core.DirectoryObjects;
 using FakeEntra.Core.Monitoring;
 using FakeEntra.Core.Scenarios;
-using FakeEntra.Server.Hosting;
-using FakeEntra.Server.World;
+using FakeEntra.Server.Storage;
+using Kinds = FakeEntra.Core.DirectoryObjects.DirectoryObjectKinds;
 
 namespace FakeEntra.Server.Graph;
 
@@ -31,14 +31,17 @@ public static class CrossTenantAccessPolicyEndpoints
         {
             var caller = g.Caller(http, GraphPermission.WriteCrossTenantAccess);
             var patch = await GraphRequestBody.ReadObjectAsync(http.Request);
-            var before = caller.Tenant.CrossTenantAccessPolicy;
-            // Only the policy's own members: default and partners have their own routes.
-            var root = new PolicyRoot(before.DisplayName, before.AllowedCloudEndpoints);
-            var after = GraphResources.CrossTenantAccessPolicy.Update(root, patch);
-            g.Change(http, caller, Category, t => t with
+            await g.ChangeAsync(http, caller, Category, async transaction =>
             {
-                CrossTenantAccessPolicy = t.CrossTenantAccessPolicy with { DisplayName = after.DisplayName, AllowedCloudEndpoints = after.AllowedCloudEndpoints },
-            }, "Update a cross-tenant access policy", "Update", before.Id.ToString("D"), Changes(root, after, patch));
+                var stored = await Find(transaction, Kinds.CrossTenantAccessPolicy, DirectoryObjectKinds.Key(caller.Tenant.CrossTenantAccessPolicy.Id), "The policy");
+                GraphContext.CheckIfMatch(http, stored);
+                var before = stored.Value;
+                // Only the policy's own members: default and partners have their own routes.
+                var root = new PolicyRoot(before.DisplayName, before.AllowedCloudEndpoints);
+                var after = GraphResources.CrossTenantAccessPolicy.Update(root, patch);
+                transaction.Update(Kinds.CrossTenantAccessPolicy, stored, before with { DisplayName = after.DisplayName, AllowedCloudEndpoints = after.AllowedCloudEndpoints });
+                return new AuditEntry("Update a cross-tenant access policy", "Update", before.Id.ToString("D"), Changes(root, after, patch));
+            });
             return Results.NoContent();
         });
 
@@ -49,21 +52,28 @@ public static class CrossTenantAccessPolicyEndpoints
         {
             var caller = g.Caller(http, GraphPermission.WriteCrossTenantAccess);
             var patch = await GraphRequestBody.ReadObjectAsync(http.Request);
-            var before = caller.Tenant.CrossTenantAccessPolicy.Default;
-            var after = GraphResources.CrossTenantAccessPolicyConfigurationDefault.Update(before, patch) with { IsServiceDefault = false };
-            Check(CrossTenantAccessPolicyRules.Check(after));
-            g.Change(http, caller, Category, t => t with { CrossTenantAccessPolicy = t.CrossTenantAccessPolicy with { Default = after } },
-                "Update the company default cross-tenant access setting", "Update", "default", Changes(before, after, patch));
+            await g.ChangeAsync(http, caller, Category, async transaction =>
+            {
+                var stored = await Find(transaction, Kinds.CrossTenantAccessPolicyDefault, "default", "The default setting");
+                GraphContext.CheckIfMatch(http, stored);
+                var after = GraphResources.CrossTenantAccessPolicyConfigurationDefault.Update(stored.Value, patch) with { IsServiceDefault = false };
+                Check(CrossTenantAccessPolicyRules.Check(after));
+                transaction.Update(Kinds.CrossTenantAccessPolicyDefault, stored, after);
+                return new AuditEntry("Update the company default cross-tenant access setting", "Update", "default", Changes(stored.Value, after, patch));
+            });
             return Results.NoContent();
         });
 
-        graph.MapPost($"{Root}/default/resetToSystemDefault", (HttpContext http, GraphContext g) =>
+        graph.MapPost($"{Root}/default/resetToSystemDefault", async (HttpContext http, GraphContext g) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteCrossTenantAccess);
-            var before = caller.Tenant.CrossTenantAccessPolicy.Default;
-            var after = CrossTenantAccessPolicyConfigurationDefault.ServiceDefault;
-            g.Change(http, caller, Category, t => t with { CrossTenantAccessPolicy = t.CrossTenantAccessPolicy with { Default = after } },
-                "Reset the cross-tenant access default setting", "Update", "default", Changes(before, after, null));
+            await g.ChangeAsync(http, caller, Category, async transaction =>
+            {
+                var stored = await Find(transaction, Kinds.CrossTenantAccessPolicyDefault, "default", "The default setting");
+                var after = CrossTenantAccessPolicyConfigurationDefault.ServiceDefault;
+                transaction.Update(Kinds.CrossTenantAccessPolicyDefault, stored, after);
+                return new AuditEntry("Reset the cross-tenant access default setting", "Update", "default", Changes(stored.Value, after, null));
+            });
             return Results.NoContent();
         });
 
@@ -80,42 +90,54 @@ public static class CrossTenantAccessPolicyEndpoints
             var partner = GraphResources.CrossTenantAccessPolicyConfigurationPartner.Create<CrossTenantAccessPolicyConfigurationPartner>(body);
             if (partner.TenantId == caller.Tenant.Id) throw GraphException.BadRequest("A tenant cannot be configured as a partner of itself.");
             if (g.Directory.FindTenant(partner.TenantId) is null) throw GraphException.BadRequest($"Tenant '{partner.TenantId}' was not found.");
-            if (caller.Tenant.CrossTenantAccessPolicy.Partners.Any(p => p.TenantId == partner.TenantId))
-                throw new GraphException(409, "Request_MultipleObjectsWithSameKeyValue", $"A partner configuration for tenant '{partner.TenantId}' already exists.");
             Check(CrossTenantAccessPolicyRules.Check(partner));
-            g.Change(http, caller, Category, t => t with { CrossTenantAccessPolicy = t.CrossTenantAccessPolicy with { Partners = [.. t.CrossTenantAccessPolicy.Partners, partner] } },
-                "Add a partner to cross-tenant access setting", "Add", partner.TenantId.ToString("D"), Changes(null, partner, body));
+            var exists = GraphException.AlreadyExists($"A partner configuration for tenant '{partner.TenantId}' already exists.");
+            await g.ChangeAsync(http, caller, Category, async transaction =>
+            {
+                // Checked here for the usual answer; the database's unique key decides between simultaneous creates.
+                if (await transaction.ExistsAsync(Kinds.CrossTenantAccessPolicyPartner, DirectoryObjectKinds.Key(partner.TenantId))) throw exists;
+                transaction.Conflict = () => exists;
+                transaction.Add(Kinds.CrossTenantAccessPolicyPartner, partner);
+                return new AuditEntry("Add a partner to cross-tenant access setting", "Add", partner.TenantId.ToString("D"), Changes(null, partner, body));
+            });
             return GraphJson.Ok(partner, "policies/crossTenantAccessPolicy/partners/$entity", StatusCodes.Status201Created);
         });
 
-        graph.MapGet($"{Root}/partners/{{tenantId}}", (string tenantId, HttpContext http, GraphContext g) =>
-            GraphJson.Ok(Partner(g.Caller(http, GraphPermission.ReadPolicies), tenantId), "policies/crossTenantAccessPolicy/partners/$entity"));
+        graph.MapGet($"{Root}/partners/{{tenantId}}", async (string tenantId, HttpContext http, GraphContext g, StateStore store) =>
+        {
+            var caller = g.Caller(http, GraphPermission.ReadPolicies);
+            var stored = await store.ReadAsync(db => Partner(new DirectoryTransaction(db, caller.Tenant.Id), tenantId));
+            var body = GraphJson.WithContext(JsonSerializer.SerializeToNode(stored.Value, GraphJson.Output)!.AsObject(), "policies/crossTenantAccessPolicy/partners/$entity");
+            body.Insert(1, "@odata.etag", stored.ETag);
+            return Results.Json(body, GraphJson.Output, "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8");
+        });
 
         graph.MapMethods($"{Root}/partners/{{tenantId}}", ["PATCH"], async (string tenantId, HttpContext http, GraphContext g) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteCrossTenantAccess);
-            var before = Partner(caller, tenantId);
             var patch = await GraphRequestBody.ReadObjectAsync(http.Request);
-            var after = GraphResources.CrossTenantAccessPolicyConfigurationPartner.Update(before, patch);
-            Check(CrossTenantAccessPolicyRules.Check(after));
-            g.Change(http, caller, Category, t => t with
+            await g.ChangeAsync(http, caller, Category, async transaction =>
             {
-                CrossTenantAccessPolicy = t.CrossTenantAccessPolicy with
-                {
-                    Partners = [.. t.CrossTenantAccessPolicy.Partners.Select(p => p.TenantId == before.TenantId ? after : p)],
-                },
-            }, "Update a partner cross-tenant access setting", "Update", before.TenantId.ToString("D"), Changes(before, after, patch));
+                var stored = await Partner(transaction, tenantId);
+                GraphContext.CheckIfMatch(http, stored);
+                var after = GraphResources.CrossTenantAccessPolicyConfigurationPartner.Update(stored.Value, patch);
+                Check(CrossTenantAccessPolicyRules.Check(after));
+                transaction.Update(Kinds.CrossTenantAccessPolicyPartner, stored, after);
+                return new AuditEntry("Update a partner cross-tenant access setting", "Update", after.TenantId.ToString("D"), Changes(stored.Value, after, patch));
+            });
             return Results.NoContent();
         });
 
-        graph.MapDelete($"{Root}/partners/{{tenantId}}", (string tenantId, HttpContext http, GraphContext g) =>
+        graph.MapDelete($"{Root}/partners/{{tenantId}}", async (string tenantId, HttpContext http, GraphContext g) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteCrossTenantAccess);
-            var before = Partner(caller, tenantId);
-            g.Change(http, caller, Category, t => t with
+            await g.ChangeAsync(http, caller, Category, async transaction =>
             {
-                CrossTenantAccessPolicy = t.CrossTenantAccessPolicy with { Partners = [.. t.CrossTenantAccessPolicy.Partners.Where(p => p.TenantId != before.TenantId)] },
-            }, "Delete partner specific cross-tenant access setting", "Delete", before.TenantId.ToString("D"), Changes(before, null, null));
+                var stored = await Partner(transaction, tenantId);
+                GraphContext.CheckIfMatch(http, stored);
+                transaction.Delete(Kinds.CrossTenantAccessPolicyPartner, stored);
+                return new AuditEntry("Delete partner specific cross-tenant access setting", "Delete", stored.Value.TenantId.ToString("D"), Changes(stored.Value, null, null));
+            });
             return Results.NoContent();
         });
         return graph;
@@ -123,9 +145,12 @@ public static class CrossTenantAccessPolicyEndpoints
 
     private sealed record PolicyRoot(string DisplayName, IReadOnlyList<string> AllowedCloudEndpoints);
 
-    private static CrossTenantAccessPolicyConfigurationPartner Partner(GraphCaller caller, string tenantId) =>
-        (Guid.TryParse(tenantId, out var id) ? caller.Tenant.CrossTenantAccessPolicy.Partners.FirstOrDefault(p => p.TenantId == id) : null)
+    private static async Task<Stored<CrossTenantAccessPolicyConfigurationPartner>> Partner(DirectoryTransaction transaction, string tenantId) =>
+        (Guid.TryParse(tenantId, out var id) ? await transaction.FindAsync(Kinds.CrossTenantAccessPolicyPartner, DirectoryObjectKinds.Key(id)) : null)
         ?? throw GraphException.NotFound($"No partner configuration exists for tenant '{tenantId}'.");
+
+    private static async Task<Stored<T>> Find<T>(DirectoryTransaction transaction, DirectoryObjectKind<T> kind, string key, string what) where T : class =>
+        await transaction.FindAsync(kind, key) ?? throw GraphException.NotFound($"{what} is not stored.");
 
     private static void Check(PolicyProblem? problem)
     {
@@ -140,35 +165,5 @@ public static class CrossTenantAccessPolicyEndpoints
         return [.. old.Select(p => p.Key).Union(now.Select(p => p.Key))
             .Where(key => !JsonNode.DeepEquals(old[key], now[key]) || (named?.ContainsKey(key) ?? false))
             .Select(key => new ModifiedProperty(key, old[key]?.ToJsonString(), now[key]?.ToJsonString()))];
-    }
-}
-
-/// <summary>Per-request Graph plumbing: the caller, the directory, and changes that write the audit log.</summary>
-public sealed class GraphContext(DirectoryState state, DirectoryWriter writer, DirectoryAuditStore audits, Token.IssuedTokenReader reader, PublicOrigin origin, TimeProvider clock)
-{
-    public DirectorySnapshot Directory => state.Current;
-
-    public GraphCaller Caller(HttpContext http, GraphPermission permission)
-    {
-        var caller = GraphCaller.Authenticate(http, reader, new Token.Issuance(state.Current, origin.Value, clock.GetUtcNow()));
-        caller.Require(permission);
-        return caller;
-    }
-
-    public void Change(HttpContext http, GraphCaller caller, string category, Func<TenantDirectory, TenantDirectory> change, string activity, string operation, string targetId,
-        IReadOnlyList<ModifiedProperty> properties)
-    {
-        writer.Update(caller.Tenant.Id, change);
-        audits.Append(caller.Tenant.Id, new DirectoryAudit
-        {
-            Id = Guid.NewGuid(),
-            Category = category,
-            CorrelationId = RequestIds.Of(http).CorrelationId,
-            ActivityDisplayName = activity,
-            ActivityDateTime = clock.GetUtcNow(),
-            OperationType = operation,
-            InitiatedBy = caller.Initiator,
-            TargetResources = [new TargetResource(targetId, "Policy", properties, targetId)],
-        });
     }
 }

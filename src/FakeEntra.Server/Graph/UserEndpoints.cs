@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using FakeEntra.Core.DirectoryObjects;
 using FakeEntra.Core.Monitoring;
 using FakeEntra.Core.Security;
+using FakeEntra.Server.Storage;
+using Kinds = FakeEntra.Core.DirectoryObjects.DirectoryObjectKinds;
 
 namespace FakeEntra.Server.Graph;
 
@@ -27,37 +29,53 @@ public static class UserEndpoints
             var domain = user.UserPrincipalName.Split('@') is [_, var d] ? d : "";
             if (g.Directory.FindTenantByDomain(domain)?.Id != caller.Tenant.Id)
                 throw GraphException.BadRequest($"The domain of '{user.UserPrincipalName}' is not a verified domain of this organization.");
-            if (g.Directory.FindUserByPrincipalName(user.UserPrincipalName) is not null)
-                throw new GraphException(400, "Request_BadRequest", "Another object with the same value for property userPrincipalName already exists.");
             user = user with { PasswordProfile = null, PasswordHash = PasswordHasher.Hash(profile.Password) };
-            g.Change(http, caller, "UserManagement", t => t with { Users = [.. t.Users, user] }, "Add user", "Add", user.Id.ToString("D"),
-                [new ModifiedProperty("UserPrincipalName", null, user.UserPrincipalName)]);
+            var taken = new GraphException(400, "Request_BadRequest", "Another object with the same value for property userPrincipalName already exists.");
+            await g.ChangeAsync(http, caller, "UserManagement", async transaction =>
+            {
+                // Checked here for the usual answer; the database's unique key decides between simultaneous creates.
+                if (await transaction.FindByUniqueNameAsync(Kinds.User, user.UserPrincipalName) is not null) throw taken;
+                transaction.Conflict = () => taken;
+                transaction.Add(Kinds.User, user);
+                return new AuditEntry("Add user", "Add", user.Id.ToString("D"), [new ModifiedProperty("UserPrincipalName", null, user.UserPrincipalName)]);
+            });
             return Results.Text(GraphJson.WithContext(View(user), "users/$entity").ToJsonString(), "application/json; charset=utf-8", statusCode: StatusCodes.Status201Created);
         });
 
         graph.MapMethods("/users/{id}", ["PATCH"], async (string id, HttpContext http, GraphContext g) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteUsers);
-            var before = FindUser(caller.Tenant, id);
-            var after = GraphResources.User.Update(before, await GraphRequestBody.ReadObjectAsync(http.Request));
-            if (after.PasswordProfile is { } profile) after = after with { PasswordProfile = null, PasswordHash = PasswordHasher.Hash(profile.Password) };
-            if (!string.Equals(after.UserPrincipalName, before.UserPrincipalName, StringComparison.OrdinalIgnoreCase))
-                throw GraphException.BadRequest("Changing userPrincipalName is not supported by FakeEntra.");
-            g.Change(http, caller, "UserManagement", t => t with { Users = [.. t.Users.Select(u => u.Id == before.Id ? after : u)] }, "Update user", "Update",
-                before.Id.ToString("D"), Changed(View(before), View(after)));
+            var patch = await GraphRequestBody.ReadObjectAsync(http.Request);
+            await g.ChangeAsync(http, caller, "UserManagement", async transaction =>
+            {
+                var stored = await FindUser(transaction, id);
+                GraphContext.CheckIfMatch(http, stored);
+                var before = stored.Value;
+                var after = GraphResources.User.Update(before, patch);
+                if (after.PasswordProfile is { } profile) after = after with { PasswordProfile = null, PasswordHash = PasswordHasher.Hash(profile.Password) };
+                if (!string.Equals(after.UserPrincipalName, before.UserPrincipalName, StringComparison.OrdinalIgnoreCase))
+                    throw GraphException.BadRequest("Changing userPrincipalName is not supported by FakeEntra.");
+                transaction.Update(Kinds.User, stored, after);
+                return new AuditEntry("Update user", "Update", before.Id.ToString("D"), Changed(View(before), View(after)));
+            });
             return Results.NoContent();
         });
 
-        graph.MapDelete("/users/{id}", (string id, HttpContext http, GraphContext g) =>
+        graph.MapDelete("/users/{id}", async (string id, HttpContext http, GraphContext g) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteUsers);
-            var user = FindUser(caller.Tenant, id);
-            g.Change(http, caller, "UserManagement", t => t with
+            await g.ChangeAsync(http, caller, "UserManagement", async transaction =>
             {
-                Users = [.. t.Users.Where(u => u.Id != user.Id)],
-                Groups = [.. t.Groups.Select(gr => gr with { Members = [.. gr.Members.Where(m => m != user.Id)] })],
-                RoleAssignments = [.. t.RoleAssignments.Where(r => r.PrincipalId != user.Id)],
-            }, "Delete user", "Delete", user.Id.ToString("D"), [new ModifiedProperty("UserPrincipalName", user.UserPrincipalName, null)]);
+                var stored = await FindUser(transaction, id);
+                GraphContext.CheckIfMatch(http, stored);
+                var user = stored.Value;
+                await transaction.RemoveFromGroupsAsync(user.Id);
+                foreach (var resource in await transaction.PrivacyConsentsAsync(user.Id)) await transaction.RemovePrivacyConsentAsync(user.Id, resource);
+                foreach (var assignment in caller.Tenant.RoleAssignments.Where(r => r.PrincipalId == user.Id))
+                    if (await transaction.FindAsync(Kinds.RoleAssignment, Kinds.Key(assignment.Id)) is { } role) transaction.Delete(Kinds.RoleAssignment, role);
+                transaction.Delete(Kinds.User, stored);
+                return new AuditEntry("Delete user", "Delete", user.Id.ToString("D"), [new ModifiedProperty("UserPrincipalName", user.UserPrincipalName, null)]);
+            });
             return Results.NoContent();
         });
 
@@ -72,27 +90,41 @@ public static class UserEndpoints
             var caller = g.Caller(http, GraphPermission.WriteGroups);
             var body = await GraphRequestBody.ReadObjectAsync(http.Request);
             var group = GraphResources.Group.Create<Group>(body);
-            g.Change(http, caller, "GroupManagement", t => t with { Groups = [.. t.Groups, group] }, "Add group", "Add", group.Id.ToString("D"),
-                [new ModifiedProperty("DisplayName", null, group.DisplayName)]);
+            await g.ChangeAsync(http, caller, "GroupManagement", transaction =>
+            {
+                transaction.Add(Kinds.Group, group);
+                return Task.FromResult(new AuditEntry("Add group", "Add", group.Id.ToString("D"), [new ModifiedProperty("DisplayName", null, group.DisplayName)]));
+            });
             return Results.Text(GraphJson.WithContext(View(group), "groups/$entity").ToJsonString(), "application/json; charset=utf-8", statusCode: StatusCodes.Status201Created);
         });
 
         graph.MapMethods("/groups/{id}", ["PATCH"], async (string id, HttpContext http, GraphContext g) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteGroups);
-            var before = FindGroup(caller.Tenant, id);
-            var after = GraphResources.Group.Update(before, await GraphRequestBody.ReadObjectAsync(http.Request));
-            g.Change(http, caller, "GroupManagement", t => t with { Groups = [.. t.Groups.Select(gr => gr.Id == before.Id ? after : gr)] }, "Update group", "Update",
-                before.Id.ToString("D"), Changed(View(before), View(after)));
+            var patch = await GraphRequestBody.ReadObjectAsync(http.Request);
+            await g.ChangeAsync(http, caller, "GroupManagement", async transaction =>
+            {
+                var stored = await FindGroup(transaction, id);
+                GraphContext.CheckIfMatch(http, stored);
+                var after = GraphResources.Group.Update(stored.Value, patch);
+                transaction.Update(Kinds.Group, stored, after);
+                return new AuditEntry("Update group", "Update", after.Id.ToString("D"), Changed(View(stored.Value), View(after)));
+            });
             return Results.NoContent();
         });
 
-        graph.MapDelete("/groups/{id}", (string id, HttpContext http, GraphContext g) =>
+        graph.MapDelete("/groups/{id}", async (string id, HttpContext http, GraphContext g) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteGroups);
-            var group = FindGroup(caller.Tenant, id);
-            g.Change(http, caller, "GroupManagement", t => t with { Groups = [.. t.Groups.Where(gr => gr.Id != group.Id)] }, "Delete group", "Delete", group.Id.ToString("D"),
-                [new ModifiedProperty("DisplayName", group.DisplayName, null)]);
+            await g.ChangeAsync(http, caller, "GroupManagement", async transaction =>
+            {
+                var stored = await FindGroup(transaction, id);
+                GraphContext.CheckIfMatch(http, stored);
+                await transaction.RemoveMembersAsync(stored.Value.Id);
+                await transaction.RemoveFromGroupsAsync(stored.Value.Id);
+                transaction.Delete(Kinds.Group, stored);
+                return new AuditEntry("Delete group", "Delete", stored.Value.Id.ToString("D"), [new ModifiedProperty("DisplayName", stored.Value.DisplayName, null)]);
+            });
             return Results.NoContent();
         });
 
@@ -108,25 +140,32 @@ public static class UserEndpoints
         graph.MapPost("/groups/{id}/members/$ref", async (string id, HttpContext http, GraphContext g) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteGroups);
-            var group = FindGroup(caller.Tenant, id);
             var reference = MemberReference(await GraphRequestBody.ReadObjectAsync(http.Request));
             var memberId = Guid.TryParse(reference.TrimEnd('/').Split('/')[^1], out var m) ? m : throw GraphException.BadRequest($"Invalid @odata.id '{reference}'.");
-            if (caller.Tenant.Users.All(u => u.Id != memberId) && caller.Tenant.Groups.All(gr => gr.Id != memberId))
-                throw GraphException.NotFound($"Resource '{memberId}' does not exist or one of its queried reference-property objects are not present.");
-            if (group.Members.Contains(memberId))
-                throw GraphException.BadRequest("One or more added object references already exist for the following modified properties: 'members'.");
-            g.Change(http, caller, "GroupManagement", t => t with { Groups = [.. t.Groups.Select(gr => gr.Id == group.Id ? gr with { Members = [.. gr.Members, memberId] } : gr)] },
-                "Add member to group", "Add", group.Id.ToString("D"), [new ModifiedProperty("Group.ObjectID", null, memberId.ToString("D"))]);
+            var already = GraphException.BadRequest("One or more added object references already exist for the following modified properties: 'members'.");
+            await g.ChangeAsync(http, caller, "GroupManagement", async transaction =>
+            {
+                var group = (await FindGroup(transaction, id)).Value;
+                if (!await transaction.ExistsAsync(Kinds.User, Kinds.Key(memberId)) && !await transaction.ExistsAsync(Kinds.Group, Kinds.Key(memberId)))
+                    throw GraphException.NotFound($"Resource '{memberId}' does not exist or one of its queried reference-property objects are not present.");
+                if (await transaction.IsMemberAsync(group.Id, memberId)) throw already;
+                transaction.Conflict = () => already;
+                transaction.AddMember(group.Id, memberId);
+                return new AuditEntry("Add member to group", "Add", group.Id.ToString("D"), [new ModifiedProperty("Group.ObjectID", null, memberId.ToString("D"))]);
+            });
             return Results.NoContent();
         });
 
-        graph.MapDelete("/groups/{id}/members/{memberId}/$ref", (string id, string memberId, HttpContext http, GraphContext g) =>
+        graph.MapDelete("/groups/{id}/members/{memberId}/$ref", async (string id, string memberId, HttpContext http, GraphContext g) =>
         {
             var caller = g.Caller(http, GraphPermission.WriteGroups);
-            var group = FindGroup(caller.Tenant, id);
-            if (!Guid.TryParse(memberId, out var member) || !group.Members.Contains(member)) throw GraphException.NotFound($"'{memberId}' is not a member of the group.");
-            g.Change(http, caller, "GroupManagement", t => t with { Groups = [.. t.Groups.Select(gr => gr.Id == group.Id ? gr with { Members = [.. gr.Members.Where(x => x != member)] } : gr)] },
-                "Remove member from group", "Delete", group.Id.ToString("D"), [new ModifiedProperty("Group.ObjectID", member.ToString("D"), null)]);
+            await g.ChangeAsync(http, caller, "GroupManagement", async transaction =>
+            {
+                var group = (await FindGroup(transaction, id)).Value;
+                if (!Guid.TryParse(memberId, out var member) || !await transaction.RemoveMemberAsync(group.Id, member))
+                    throw GraphException.NotFound($"'{memberId}' is not a member of the group.");
+                return new AuditEntry("Remove member from group", "Delete", group.Id.ToString("D"), [new ModifiedProperty("Group.ObjectID", member.ToString("D"), null)]);
+            });
             return Results.NoContent();
         });
         return graph;
@@ -139,6 +178,14 @@ public static class UserEndpoints
         JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
         _ => throw GraphException.InvalidValue("@odata.id", "ReferenceCreate", "a string with the URL of a user or group"),
     };
+
+    private static async Task<Stored<User>> FindUser(DirectoryTransaction transaction, string id) =>
+        (Guid.TryParse(id, out var guid) ? await transaction.FindAsync(Kinds.User, Kinds.Key(guid)) : await transaction.FindByUniqueNameAsync(Kinds.User, id))
+        ?? throw GraphException.NotFound($"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
+
+    private static async Task<Stored<Group>> FindGroup(DirectoryTransaction transaction, string id) =>
+        (Guid.TryParse(id, out var guid) ? await transaction.FindAsync(Kinds.Group, Kinds.Key(guid)) : null)
+        ?? throw GraphException.NotFound($"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
 
     private static User FindUser(TenantDirectory tenant, string id) =>
         tenant.Users.FirstOrDefault(u => Guid.TryParse(id, out var guid) ? u.Id == guid : string.Equals(u.UserPrincipalName, id, StringComparison.OrdinalIgnoreCase))

@@ -70,7 +70,7 @@ public static class FakeEntraHost
             kestrel.Limits.MaxRequestLineSize = 2 * Parameters.MaxQueryLength;
         });
 
-        var store = new SqliteStore(options.DataDirectory);
+        var store = new StateStore(options.DataDirectory);
         using (var loggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole(ConsoleLogging.Format)))
         {
             var logger = loggerFactory.CreateLogger("FakeEntra");

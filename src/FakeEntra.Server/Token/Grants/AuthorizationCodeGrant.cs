@@ -26,7 +26,7 @@ public sealed class AuthorizationCodeGrant(TokenIssuer issuer, AuthorizationCode
         var (code, replayed) = codes.Redeem(value) ?? throw new AadException(AadErrors.Malformed());
         if (replayed)
         {
-            revocations.Revoke(code.GrantId);
+            await revocations.RevokeAsync(code.GrantId);
             throw new AadException(AadErrors.CodeRedeemed());
         }
         if (code.ClientId != client.Application.AppId) throw new AadException(AadErrors.CodeForOtherClient());
