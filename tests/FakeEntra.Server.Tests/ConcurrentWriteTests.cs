@@ -90,7 +90,11 @@ public sealed class ConcurrentWriteTests(FakeEntraServer server, ITestOutputHelp
             await start.WaitAsync();
             using var response = await admin.PostAsJsonAsync("/v1.0/users", new
             {
-                accountEnabled = true, displayName = "Twin", mailNickname = "twin", userPrincipalName = upn, passwordProfile = new { password = "Tw1n!Pass" },
+                accountEnabled = true,
+                displayName = "Twin",
+                mailNickname = "twin",
+                userPrincipalName = upn,
+                passwordProfile = new { password = "Tw1n!Pass" },
             });
             return (response.StatusCode, await response.Content.ReadAsStringAsync());
         })).ToList();
@@ -133,7 +137,11 @@ public sealed class ConcurrentWriteTests(FakeEntraServer server, ITestOutputHelp
         var upn = $"switch-{Guid.NewGuid():N}@contoso.com";
         using var created = await admin.PostAsJsonAsync("/v1.0/users", new
         {
-            accountEnabled = true, displayName = "Switch", mailNickname = "switch", userPrincipalName = upn, passwordProfile = new { password = "Sw1tch!Pass" },
+            accountEnabled = true,
+            displayName = "Switch",
+            mailNickname = "switch",
+            userPrincipalName = upn,
+            passwordProfile = new { password = "Sw1tch!Pass" },
         });
         var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
         using var http = server.CreateClient();
