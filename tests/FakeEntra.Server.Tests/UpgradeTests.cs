@@ -51,14 +51,17 @@ public sealed class UpgradeTests
                     signIns.GetProperty("value").EnumerateArray().Select(s => s.GetProperty("userPrincipalName").GetString()));
             }
 
-            // The old tables are gone, so the next start does not import again.
+            // The old tables are gone, so the next start does not import again; the Data Protection key moved into the state file.
             await using (var connection = new SqliteConnection($"Data Source={Path.Combine(data, "fakeentra.db")};Pooling=false"))
             {
                 await connection.OpenAsync();
                 await using var command = connection.CreateCommand();
                 command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('tenants', 'meta', 'sign_ins')";
                 Assert.Equal(0L, await command.ExecuteScalarAsync());
+                command.CommandText = "SELECT count(*) FROM DataProtectionKeys WHERE Xml LIKE '%994c2346-28cf-44c6-8a3b-d36371785d32%'";
+                Assert.Equal(1L, await command.ExecuteScalarAsync());
             }
+            Assert.False(Directory.Exists(Path.Combine(data, "keys")));
         }
         finally
         {

@@ -79,12 +79,9 @@ public static class FakeEntraHost
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(SigningKeyRing.LoadOrCreate(store));
         builder.Services.AddSingleton<PublicOrigin>();
-        var keys = Path.Combine(options.DataDirectory, "keys");
-        OwnerOnlyKeyRepository.Restrict(keys);
-        builder.Services.AddDataProtection()
-            .SetApplicationName("FakeEntra")
-            .PersistKeysToFileSystem(new DirectoryInfo(keys));
-        builder.Services.PostConfigure<KeyManagementOptions>(o => o.XmlRepository = new OwnerOnlyKeyRepository(o.XmlRepository!, keys));
+        StateKeyRepository.ImportFolder(store, Path.Combine(options.DataDirectory, "keys"));
+        builder.Services.AddDataProtection().SetApplicationName("FakeEntra");
+        builder.Services.Configure<KeyManagementOptions>(o => o.XmlRepository = new StateKeyRepository(store));
         builder.Services.AddTokenEndpoint();
         builder.Services.AddSignIn();
         builder.Services.AddFormProtection();

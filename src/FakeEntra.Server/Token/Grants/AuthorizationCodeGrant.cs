@@ -23,7 +23,7 @@ public sealed class AuthorizationCodeGrant(TokenIssuer issuer, AuthorizationCode
         var client = ClientAuthenticator.Authenticate(request, allowPublicClient: true);
         var value = request.Required("code");
         var redirectUri = request.Required("redirect_uri");
-        var (code, replayed) = codes.Redeem(value) ?? throw new AadException(AadErrors.Malformed());
+        var (code, replayed) = await codes.RedeemAsync(value) ?? throw new AadException(AadErrors.Malformed());
         if (replayed)
         {
             await revocations.RevokeAsync(code.GrantId);
