@@ -92,10 +92,20 @@ public sealed partial class ServerProcess : IAsyncDisposable
     [GeneratedRegex(@"^FakeEntra is listening on (\S+)$")]
     private static partial Regex ListeningLine();
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Kills the process at once (SIGKILL on Unix: no shutdown code runs), as a crash would end it.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        await KillAsync();
         _process.Dispose();
     }
+
+    private bool _disposed;
 }
