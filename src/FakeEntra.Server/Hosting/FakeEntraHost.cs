@@ -70,11 +70,11 @@ public static class FakeEntraHost
             kestrel.Limits.MaxRequestLineSize = 2 * Parameters.MaxQueryLength;
         });
 
-        var store = new StateStore(options.DataDirectory);
+        var store = new StateStore(options.DataDirectory, options.Database);
         using (var loggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole(ConsoleLogging.Format)))
         {
             var logger = loggerFactory.CreateLogger("FakeEntra");
-            builder.Services.AddSingleton(new DirectoryState(WorldInitializer.Initialize(store, options, logger)));
+            builder.Services.AddSingleton(WorldInitializer.Initialize(store, options, logger));
         }
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(SigningKeyRing.LoadOrCreate(store));
@@ -94,6 +94,7 @@ public static class FakeEntraHost
         builder.Services.AddSingleton<PrivacyConsents>();
         builder.Services.AddSingleton<SmartLockout>();
         builder.Services.AddSingleton<DirectoryWriter>();
+        if (store.Shared) builder.Services.AddHostedService<DirectoryFollower>();
         builder.Services.AddGraph();
 
         var app = builder.Build();

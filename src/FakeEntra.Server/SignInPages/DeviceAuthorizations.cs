@@ -40,13 +40,13 @@ public sealed record DeviceAuthorization
 }
 
 /// <summary>
-/// Device-code sign-ins for their fifteen minutes, in the state file (so a restart honours a code and its approval) and in
-/// memory for the pages and polls. Each holds only checked, bounded data (a known client and tenant, a scope within its limit),
-/// and there are at most <see cref="Capacity"/>, so requests nobody completes cannot pin memory. The device code is stored as
-/// its SHA-256; each step (approved or declined, then redeemed) is a conditional update, so only one approval and one
-/// redemption get through. The time of the last poll (for <c>slow_down</c>) is kept in memory only.
+/// Device-code sign-ins for their fifteen minutes, in the store (so a restart, or another FakeEntra on the same database, honours
+/// a code and its approval). Each holds only checked, bounded data (a known client and tenant, a scope within its limit), and
+/// there are at most <see cref="Capacity"/>, so requests nobody completes cannot fill the store. The device code is stored as its
+/// SHA-256; each step (approved or declined, then redeemed) is a conditional update, so only one approval and one redemption
+/// get through. The time of a device's last poll (for <c>slow_down</c>) is kept in memory only.
 /// </summary>
-public sealed class DeviceAuthorizations
+public sealed class DeviceAuthorizations(StateStore store, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
     public const int Interval = 5;
@@ -55,85 +55,60 @@ public sealed class DeviceAuthorizations
     // Entra's user codes: nine characters, upper-case letters and digits (ambiguous ones left out).
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    private readonly StateStore _store;
-    private readonly TimeProvider _clock;
-    // By the hash of the device code; an entry's DeviceCode is that hash, except in what Create returns.
-    private readonly ConcurrentDictionary<string, DeviceAuthorization> _byDevice = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _deviceByUser = new(StringComparer.OrdinalIgnoreCase);
-
-    public DeviceAuthorizations(StateStore store, TimeProvider clock)
-    {
-        _store = store;
-        _clock = clock;
-        var since = (clock.GetUtcNow() - Lifetime).UtcDateTime;
-        using var db = store.Open();
-        foreach (var row in db.DeviceAuthorizations.AsNoTracking().Where(d => d.ExpiresAt > since).ToList())
-        {
-            var entry = JsonSerializer.Deserialize<DeviceAuthorization>(row.Json, DirectoryJson.Options)! with
-            {
-                Status = Enum.Parse<DeviceAuthorizationStatus>(row.Status),
-            };
-            _byDevice[row.DeviceCodeHash] = entry;
-            _deviceByUser[entry.UserCode] = row.DeviceCodeHash;
-        }
-    }
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastPoll = new(StringComparer.Ordinal);
 
     public async Task<DeviceAuthorization> CreateAsync(Guid clientId, string tenant, string scope)
     {
-        var now = _clock.GetUtcNow();
-        var gone = new List<string>();
-        foreach (var (key, entry) in _byDevice)
-            if (entry.ExpiresAt < now - Lifetime) gone.Add(Remove(key));
-        while (_byDevice.Count >= Capacity && _byDevice.Values.MinBy(e => e.ExpiresAt) is { } oldest) gone.Add(Remove(oldest.DeviceCode));
-        string userCode;
-        do userCode = RandomNumberGenerator.GetString(Alphabet, 9);
-        while (_deviceByUser.ContainsKey(userCode));
+        var now = clock.GetUtcNow();
         var code = "DAQABAAEAAA" + B64.EncodeToString(RandomNumberGenerator.GetBytes(48));
-        var stored = new DeviceAuthorization
+        var stored = await store.WriteAsync(async db =>
         {
-            DeviceCode = Hash(code),
-            UserCode = userCode,
-            ClientId = clientId,
-            Tenant = tenant,
-            Scope = scope,
-            ExpiresAt = now + Lifetime,
-        };
-        await _store.WriteAsync(async db =>
-        {
-            if (gone.Count > 0) await db.DeviceAuthorizations.Where(d => gone.Contains(d.DeviceCodeHash)).ExecuteDeleteAsync();
+            var expired = (now - Lifetime).UtcDateTime;
+            await db.DeviceAuthorizations.Where(d => d.ExpiresAt < expired).ExecuteDeleteAsync();
+            var surplus = await db.DeviceAuthorizations.CountAsync() - Capacity + 1;
+            if (surplus > 0)
+            {
+                var oldest = await db.DeviceAuthorizations.OrderBy(d => d.ExpiresAt).Take(surplus).Select(d => d.DeviceCodeHash).ToListAsync();
+                await db.DeviceAuthorizations.Where(d => oldest.Contains(d.DeviceCodeHash)).ExecuteDeleteAsync();
+            }
+            string userCode;
+            do userCode = RandomNumberGenerator.GetString(Alphabet, 9);
+            while (await db.DeviceAuthorizations.AnyAsync(d => d.UserCode == userCode));
+            var authorization = new DeviceAuthorization
+            {
+                DeviceCode = Hash(code),
+                UserCode = userCode,
+                ClientId = clientId,
+                Tenant = tenant,
+                Scope = scope,
+                ExpiresAt = now + Lifetime,
+            };
             db.DeviceAuthorizations.Add(new DeviceAuthorizationRow
             {
-                DeviceCodeHash = stored.DeviceCode,
+                DeviceCodeHash = authorization.DeviceCode,
                 UserCode = userCode,
-                Status = stored.Status.ToString(),
-                Json = JsonSerializer.Serialize(stored, DirectoryJson.Options),
-                ExpiresAt = stored.ExpiresAt.UtcDateTime,
+                Status = authorization.Status.ToString(),
+                Json = JsonSerializer.Serialize(authorization, DirectoryJson.Options),
+                ExpiresAt = authorization.ExpiresAt.UtcDateTime,
             });
+            return authorization;
         });
-        _byDevice[stored.DeviceCode] = stored;
-        _deviceByUser[userCode] = stored.DeviceCode;
         return stored with { DeviceCode = code };
     }
 
-    private string Remove(string hash)
+    /// <summary>A code a person may still approve (its <see cref="DeviceAuthorization.DeviceCode"/> is the stored hash).</summary>
+    public DeviceAuthorization? FindPending(string userCode)
     {
-        if (_byDevice.TryRemove(hash, out var entry)) _deviceByUser.TryRemove(entry.UserCode, out _);
-        return hash;
+        var wanted = userCode.Trim().ToUpperInvariant();
+        using var db = store.Open();
+        var row = db.DeviceAuthorizations.AsNoTracking().FirstOrDefault(d => d.UserCode == wanted);
+        return row is not null && Read(row) is { Status: DeviceAuthorizationStatus.Pending } entry && entry.ExpiresAt > clock.GetUtcNow() ? entry : null;
     }
-
-    /// <summary>A code a person may still approve.</summary>
-    public DeviceAuthorization? FindPending(string userCode) =>
-        _deviceByUser.TryGetValue(userCode.Trim(), out var hash) && _byDevice.TryGetValue(hash, out var entry)
-        && entry.Status == DeviceAuthorizationStatus.Pending && entry.ExpiresAt > _clock.GetUtcNow()
-            ? entry
-            : null;
 
     /// <summary>Approves or declines a pending code (the first completion wins).</summary>
     public async Task CompleteAsync(string userCode, Func<DeviceAuthorization, DeviceAuthorization> change)
     {
-        if (FindPending(userCode) is not { } entry) return;
-        var completed = change(entry);
-        if (await MoveAsync(entry.DeviceCode, DeviceAuthorizationStatus.Pending, completed)) _byDevice.TryUpdate(entry.DeviceCode, completed, entry);
+        if (FindPending(userCode) is { } entry) await MoveAsync(entry.DeviceCode, DeviceAuthorizationStatus.Pending, change(entry));
     }
 
     /// <summary>
@@ -143,29 +118,26 @@ public sealed class DeviceAuthorizations
     public async Task<DeviceAuthorization?> PollAsync(string deviceCode)
     {
         var hash = Hash(deviceCode);
-        while (_byDevice.TryGetValue(hash, out var entry))
-        {
-            var polled = entry with
-            {
-                LastPoll = _clock.GetUtcNow(),
-                Status = entry.Status == DeviceAuthorizationStatus.Approved ? DeviceAuthorizationStatus.Redeemed : entry.Status,
-            };
-            if (entry.Status == DeviceAuthorizationStatus.Approved)
-            {
-                if (!await MoveAsync(hash, DeviceAuthorizationStatus.Approved, polled)) return entry with { Status = DeviceAuthorizationStatus.Redeemed };
-                _byDevice[hash] = polled;
-                return entry;
-            }
-            if (_byDevice.TryUpdate(hash, polled, entry)) return entry;
-        }
-        return null;
+        var row = await store.ReadAsync(db => db.DeviceAuthorizations.AsNoTracking().FirstOrDefaultAsync(d => d.DeviceCodeHash == hash));
+        if (row is null) return null;
+        var now = clock.GetUtcNow();
+        var entry = Read(row) with { LastPoll = _lastPoll.TryGetValue(hash, out var last) ? last : null };
+        _lastPoll[hash] = now;
+        foreach (var (key, polled) in _lastPoll)
+            if (polled < now - Lifetime) _lastPoll.TryRemove(key, out _);
+        if (entry.Status == DeviceAuthorizationStatus.Approved && !await MoveAsync(hash, DeviceAuthorizationStatus.Approved, entry with { Status = DeviceAuthorizationStatus.Redeemed }))
+            return entry with { Status = DeviceAuthorizationStatus.Redeemed };
+        return entry;
     }
+
+    private static DeviceAuthorization Read(DeviceAuthorizationRow row) =>
+        JsonSerializer.Deserialize<DeviceAuthorization>(row.Json, DirectoryJson.Options)! with { Status = Enum.Parse<DeviceAuthorizationStatus>(row.Status) };
 
     // One step forward, only from the status it expects: the database decides between two at once.
     private Task<bool> MoveAsync(string hash, DeviceAuthorizationStatus from, DeviceAuthorization to)
     {
         var json = JsonSerializer.Serialize(to with { LastPoll = null }, DirectoryJson.Options);
-        return _store.WriteAsync(async db => await db.DeviceAuthorizations.Where(d => d.DeviceCodeHash == hash && d.Status == from.ToString())
+        return store.WriteAsync(async db => await db.DeviceAuthorizations.Where(d => d.DeviceCodeHash == hash && d.Status == from.ToString())
             .ExecuteUpdateAsync(d => d.SetProperty(r => r.Status, to.Status.ToString()).SetProperty(r => r.Json, json)) == 1);
     }
 

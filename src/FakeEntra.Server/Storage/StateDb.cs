@@ -6,9 +6,10 @@ namespace FakeEntra.Server.Storage;
 /// <summary>
 /// FakeEntra's state in EF Core: one row per directory object and relation, the logs, keys, and the sign-ins still pending
 /// (codes, device codes). The uniqueness Graph promises (ids, a user's principal name, one partner setting per tenant, a
-/// member once per group) is the database's to enforce.
+/// member once per group) is the database's to enforce. SQLite's migrations are this type's; PostgreSQL's are
+/// <see cref="PostgresStateDb"/>'s (column types differ).
 /// </summary>
-public sealed class StateDb(DbContextOptions<StateDb> options) : DbContext(options)
+public class StateDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<DirectoryObjectRow> DirectoryObjects => Set<DirectoryObjectRow>();
     public DbSet<GroupMemberRow> GroupMembers => Set<GroupMemberRow>();

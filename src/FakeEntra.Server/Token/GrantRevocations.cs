@@ -21,6 +21,12 @@ public sealed class GrantRevocations
         _revoked = new(db.GrantRevocations.AsNoTracking().Select(r => r.GrantId).ToList().Select(id => KeyValuePair.Create(id, true)));
     }
 
+    /// <summary>Revocations another process sharing the database stored.</summary>
+    public async Task RefreshAsync()
+    {
+        foreach (var id in await _store.ReadAsync(db => db.GrantRevocations.AsNoTracking().Select(r => r.GrantId).ToListAsync())) _revoked.TryAdd(id, true);
+    }
+
     public bool IsRevoked(Guid? grantId) => grantId is { } id && _revoked.ContainsKey(id);
 
     /// <summary>Stored before it returns, so what the caller answers next already holds after a crash.</summary>

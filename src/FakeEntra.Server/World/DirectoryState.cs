@@ -3,20 +3,29 @@ using FakeEntra.Core.DirectoryObjects;
 namespace FakeEntra.Server.World;
 
 /// <summary>
-/// The current directory snapshot, read lock-free by requests. Committed writes replay their edits onto it in commit order
-/// (the store runs them one after another), so it never lags behind an answered write.
+/// The current directory snapshot, read lock-free by requests, and the count of directory changes it reflects. Committed writes
+/// replay their edits onto it in commit order (the store runs them one after another), so it never lags behind an answered
+/// write; changes made by another process on a shared database are loaded whole (<see cref="DirectoryWriter.CatchUpAsync"/>).
 /// </summary>
-public sealed class DirectoryState(DirectorySnapshot initial)
+public sealed class DirectoryState(DirectorySnapshot initial, long version)
 {
     private volatile DirectorySnapshot _current = initial;
 
     public DirectorySnapshot Current => _current;
 
-    public void Apply(IReadOnlyList<DirectoryEdit> edits)
+    public long Version { get; private set; } = version;
+
+    /// <summary>This process's committed write, the <paramref name="version"/>th change of the directory.</summary>
+    public void Apply(IReadOnlyList<DirectoryEdit> edits, long version, Func<DirectorySnapshot> reload)
     {
-        if (edits.Count > 0) _current = _current.Apply(edits);
+        // A count that skipped means another process wrote meanwhile: what it changed is read from the database.
+        _current = version == Version + 1 ? _current.Apply(edits) : reload();
+        Version = version;
     }
 
-    /// <summary>The whole world replaced (seeding).</summary>
-    public void Replace(DirectorySnapshot snapshot) => _current = snapshot;
+    public void Replace(DirectorySnapshot snapshot, long version)
+    {
+        _current = snapshot;
+        Version = version;
+    }
 }

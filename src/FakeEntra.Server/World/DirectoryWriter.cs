@@ -18,13 +18,16 @@ public sealed class DirectoryWriter(DirectoryState state, StateStore store)
         for (var attempt = 1; ; attempt++)
         {
             DirectoryTransaction? transaction = null;
+            var version = 0L;
             try
             {
-                return await store.WriteAsync(db =>
+                return await store.WriteAsync(async db =>
                 {
                     transaction = new DirectoryTransaction(db, tenantId);
-                    return change(transaction);
-                }, _ => state.Apply(transaction!.Edits));
+                    var result = await change(transaction);
+                    version = await StateStore.CountDirectoryChangeAsync(db);
+                    return result;
+                }, _ => state.Apply(transaction!.Edits, version, Load));
             }
             catch (DbUpdateConcurrencyException) when (attempt < Attempts)
             {
@@ -35,6 +38,25 @@ public sealed class DirectoryWriter(DirectoryState state, StateStore store)
                 throw conflict();
             }
         }
+    }
+
+    /// <summary>Loads the directory again when another process sharing the database changed it (a cheap check when none did).</summary>
+    public async Task CatchUpAsync()
+    {
+        using (var db = store.Open())
+            if (StateStore.DirectoryVersion(db) == state.Version) return;
+        await store.WriteAsync(db =>
+        {
+            var version = StateStore.DirectoryVersion(db);
+            if (version != state.Version) state.Replace(new DirectorySnapshot(DirectoryTransaction.Load(db)), version);
+            return Task.CompletedTask;
+        });
+    }
+
+    private DirectorySnapshot Load()
+    {
+        using var db = store.Open();
+        return new DirectorySnapshot(DirectoryTransaction.Load(db));
     }
 
     /// <summary>
