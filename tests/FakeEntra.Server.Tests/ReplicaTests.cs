@@ -7,8 +7,9 @@ using Npgsql;
 namespace FakeEntra.Server.Tests;
 
 /// <summary>
-/// Two FakeEntra processes on one PostgreSQL database serve one world: one key set, one log, a code issued by one redeemed at
-/// the other (once), a change made through one in force at the other's sign-ins soon after. Needs <c>FAKEENTRA_TEST_POSTGRES</c>
+/// Two FakeEntra processes on one PostgreSQL database serve one world: one key set, one log, a code or device code issued by one
+/// redeemed at the other (once), a refresh token of one honoured by the other, a change made through one in force at the other's
+/// sign-ins soon after. Needs <c>FAKEENTRA_TEST_POSTGRES</c>
 /// (a <c>postgres://</c> URL of a role that may create databases; <c>.ci/run</c> starts Debian's PostgreSQL and sets it); skipped
 /// without it, except under <c>CI=true</c>.
 /// </summary>
@@ -41,6 +42,21 @@ public sealed class ReplicaTests
             // A code issued by the first redeems at the second, once: the replay at the first is refused.
             using (var redeemed = await PendingSignIns.RedeemAsync(two, code)) Assert.Equal(HttpStatusCode.OK, redeemed.StatusCode);
             using (var replayed = await PendingSignIns.RedeemAsync(one, code)) await ErrorTests.AssertEntraError(replayed, 400, 54005, "invalid_grant", null);
+
+            // A device code approved through the first is redeemed by a poll at the second; a refresh token from the first redeems at the second.
+            var deviceCode = await PendingSignIns.ApproveDeviceCodeAsync(first, one);
+            using (var polled = await PendingSignIns.PollAsync(two, deviceCode)) Assert.Equal(HttpStatusCode.OK, polled.StatusCode);
+            using (var again = await PendingSignIns.PollAsync(one, deviceCode)) await ErrorTests.AssertEntraError(again, 400, 90120, "invalid_grant", null);
+            using var withRefresh = await TokenRequests.PasswordAsync(one, World.Contoso, "alice@contoso.com", World.Password, "offline_access " + World.SharedChannelsScope);
+            var refreshToken = (await withRefresh.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refresh_token").GetString()!;
+            using (var refreshed = await two.PostAsync($"/{World.Contoso}/oauth2/v2.0/token", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "refresh_token",
+                ["client_id"] = World.Client,
+                ["refresh_token"] = refreshToken,
+                ["scope"] = World.SharedChannelsScope,
+            })))
+                Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
 
             // One log: a sign-in at the second is read through the first.
             var correlation = Guid.NewGuid().ToString();
