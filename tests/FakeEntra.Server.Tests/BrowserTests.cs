@@ -147,7 +147,7 @@ public class BrowserTests(FakeEntraServer server) : IClassFixture<FakeEntraServe
     }
 
     /// <summary>bob@fabrikam.com's name, password and (branded with his home organization) his authenticator's code.</summary>
-    private static async Task SignInAsBobAsync(KeyboardPerson person)
+    public static async Task SignInAsBobAsync(KeyboardPerson person)
     {
         await person.TypeAndEnterAsync("Sign in", "Email address", "bob@fabrikam.com");
         await person.TypeAndEnterAsync("Enter password", "Password", World.Password);
@@ -177,11 +177,11 @@ public class BrowserTests(FakeEntraServer server) : IClassFixture<FakeEntraServe
         return body;
     }
 
-    public static async Task<ChromiumSession> OpenAsync(FakeEntraServer server)
+    public static async Task<ChromiumSession> OpenAsync(FakeEntraServer server, int width = 900, int height = 700)
     {
         var playwright = await Playwright.CreateAsync();
         var browser = await Chromium.LaunchAsync(playwright, server.DataDirectory);
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 900, Height = 700 } });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
         return new ChromiumSession(playwright, browser, new KeyboardPerson(page));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using FakeEntra.Server.Hosting;
 using FakeEntra.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OtpNet;
 
@@ -25,15 +26,8 @@ public class PageSafetyTests(FakeEntraServer server) : IClassFixture<FakeEntraSe
         await using var chromium = await BrowserTests.OpenAsync(server);
         var person = chromium.Person;
         var page = person.Page;
-        var violations = new List<string>();
-        var checkedPages = new List<string>();
-        async Task Check(string name)
-        {
-            checkedPages.Add(name);
-            var result = await page.RunAxe();
-            violations.AddRange(result.Violations.Where(v => Blocking.Contains(v.Impact)).Select(v =>
-                $"{name}: {v.Id} ({v.Impact}) {v.Help} at {string.Join("; ", v.Nodes.Select(n => n.Html))}"));
-        }
+        var axe = new AxeAudit(page);
+        var Check = axe.CheckAsync;
 
         await page.GotoAsync(server.Origin);
         await Check("start page");
@@ -109,9 +103,90 @@ public class PageSafetyTests(FakeEntraServer server) : IClassFixture<FakeEntraSe
         await person.ExpectPageAsync("You signed out of your account");
         await Check("logout");
 
-        Assert.Equal(19, checkedPages.Count);
-        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        Assert.Equal(19, axe.Pages.Count);
+        Assert.True(axe.Violations.Count == 0, string.Join("\n", axe.Violations));
         Assert.Empty(person.PolicyViolations);
+    }
+
+    [SkippableFact]
+    public async Task No_admin_console_page_has_a_serious_or_critical_axe_violation()
+    {
+        Chromium.SkipUnlessInstalled();
+        await using var chromium = await BrowserTests.OpenAsync(server, 1360, 900);
+        var person = chromium.Person;
+        var page = person.Page;
+        var axe = new AxeAudit(page);
+        await AdminConsoleBrowserTests.SignInToConsoleAsync(server, person, "alice@contoso.com");
+        foreach (var path in AdminConsolePages)
+        {
+            await page.GotoAsync(server.Origin + path);
+            await axe.CheckAsync(path);
+        }
+        await page.GotoAsync($"{server.Origin}/admin/signIns");
+        await page.Locator("details summary").First.ClickAsync();
+        await axe.CheckAsync("sign-in log, a trace open");
+
+        // Each form in its refused state: the error beside its field.
+        await page.GotoAsync($"{server.Origin}/admin/crossTenantAccess/partners/{World.Fabrikam}");
+        await page.Locator("#b2bDirectConnectInbound-usersAndGroups-appliesTo-selected").CheckAsync();
+        await page.Locator("#b2bDirectConnectInbound-usersAndGroups-targets").FillAsync("group Marketing");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await person.ExpectAlertAsync();
+        await axe.CheckAsync("cross-tenant settings, refused");
+        await page.GotoAsync($"{server.Origin}/admin/crossTenantAccess");
+        await page.GetByLabel("Tenant id or domain name").FillAsync("nowhere.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add organization" }).ClickAsync();
+        await person.ExpectAlertAsync();
+        await axe.CheckAsync("add organization, refused");
+        await page.GotoAsync($"{server.Origin}/admin/conditionalAccess/f9220e94-c1f8-43e0-a8a9-6b9d3c67a26d");
+        await page.GetByLabel("Require multifactor authentication").UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await person.ExpectAlertAsync();
+        await axe.CheckAsync("Conditional Access policy, refused");
+        await page.GotoAsync($"{server.Origin}/admin/whatIf");
+        await page.GetByLabel("User", new() { Exact = true }).FillAsync("nobody@nowhere.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Evaluate" }).ClickAsync();
+        await person.ExpectAlertAsync();
+        await axe.CheckAsync("what if, refused");
+        await page.GetByLabel("User", new() { Exact = true }).FillAsync("dan@northwind.com");
+        await page.GetByLabel("Application signed in to").SelectOptionAsync(new SelectOptionValue { Label = "Shared Channels API" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Evaluate" }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#outcome")).ToContainTextAsync("AADSTS500213");
+        await axe.CheckAsync("what if, answered");
+
+        // A post whose anti-forgery cookie is gone ends on the 400 page.
+        await page.GotoAsync($"{server.Origin}/admin/whatIf");
+        await page.Context.ClearCookiesAsync(new() { Name = FormProtection.CookieName });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Evaluate" }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#error-code")).ToHaveAttributeAsync("data-error-code", "90100");
+        await axe.CheckAsync("refused post");
+
+        // Someone without an administrator role.
+        var bob = new KeyboardPerson(await (await page.Context.Browser!.NewContextAsync()).NewPageAsync());
+        await AdminConsoleBrowserTests.SignInToConsoleAsync(server, bob, "bob@fabrikam.com");
+        await bob.ExpectPageAsync("Access denied");
+        var bobsAxe = new AxeAudit(bob.Page);
+        await bobsAxe.CheckAsync("access denied");
+
+        Assert.Equal(AdminConsolePages.Length + 7, axe.Pages.Count);
+        Assert.True(axe.Violations.Count + bobsAxe.Violations.Count == 0, string.Join("\n", axe.Violations.Concat(bobsAxe.Violations)));
+        Assert.Empty(person.PolicyViolations);
+        Assert.Empty(bob.PolicyViolations);
+    }
+
+    /// <summary>axe-core over the page as it is now; what is serious or critical is collected with the page's name.</summary>
+    private sealed class AxeAudit(IPage page)
+    {
+        public List<string> Pages { get; } = [];
+        public List<string> Violations { get; } = [];
+
+        public async Task CheckAsync(string name)
+        {
+            Pages.Add(name);
+            var result = await page.RunAxe();
+            Violations.AddRange(result.Violations.Where(v => Blocking.Contains(v.Impact)).Select(v =>
+                $"{name}: {v.Id} ({v.Impact}) {v.Help} at {string.Join("; ", v.Nodes.Select(n => n.Html))}"));
+        }
     }
 
     [Fact]
@@ -146,6 +221,69 @@ public class PageSafetyTests(FakeEntraServer server) : IClassFixture<FakeEntraSe
         Assert.Equal("password", (await browser.Submit(signIn, ("login", "alice@contoso.com"))).Step);
     }
 
+    [Fact]
+    public async Task An_admin_console_post_without_this_browsers_anti_forgery_token_is_refused_and_changes_nothing()
+    {
+        using var browser = new Browser(server);
+        await browser.SignIn(await browser.Get($"{server.Origin}/admin"), "alice@contoso.com", World.Password);
+        var partner = await browser.Get($"{server.Origin}/admin/crossTenantAccess/partners/{World.Fabrikam}");
+        // The page has several forms (sign-out, save, remove), each with this browser's token: the first one's.
+        var token = (partner with { Html = partner.Html[..partner.Html.IndexOf("</form>", StringComparison.Ordinal)] }).Fields[FormProtection.FieldName];
+        using var other = new Browser(server);
+        var othersToken = (await other.Get($"{server.Origin}/devicelogin")).Fields[FormProtection.FieldName];
+        var audits = server.Services.GetRequiredService<Graph.DirectoryAuditStore>().Read(new Guid(World.Contoso)).Count;
+
+        // A forged "remove Fabrikam", as another site would post it with alice's cookies: without the token, with another
+        // browser's token, and with the token but without this browser's cookies.
+        var delete = $"/admin/crossTenantAccess/partners/{World.Fabrikam}/delete";
+        var form = (string? t) => partner with { Html = $"<form method=\"post\" action=\"{delete}\">{(t is null ? "" : $"<input type=\"hidden\" name=\"{FormProtection.FieldName}\" value=\"{t}\">")}</form>" };
+        using var cookieless = server.CreateClient();
+        var forged = new[]
+        {
+            await browser.Submit(form(null)),
+            await browser.Submit(form(othersToken)),
+            await AsPage(await cookieless.PostAsync(delete, new FormUrlEncodedContent([new(FormProtection.FieldName, token)]))),
+            await browser.Submit(form(null) with { Html = $"<form method=\"post\" action=\"/admin/signout\"></form>" }),
+        };
+        foreach (var refused in forged)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+            Assert.Contains("data-error-code=\"90100\"", refused.Html);
+        }
+        var contoso = server.Services.GetRequiredService<FakeEntra.Server.World.DirectoryState>().Current.FindTenant(new Guid(World.Contoso))!;
+        Assert.Contains(contoso.CrossTenantAccessPolicy.Partners, p => p.TenantId == new Guid(World.Fabrikam));
+        Assert.Equal(audits, server.Services.GetRequiredService<Graph.DirectoryAuditStore>().Read(new Guid(World.Contoso)).Count);
+
+        // The page's own form, with its token, is accepted (the what-if changes nothing).
+        var whatIf = await browser.Get($"{server.Origin}/admin/whatIf");
+        var asked = await browser.Submit(whatIf with { Html = whatIf.Html[whatIf.Html.IndexOf("<form method=\"post\" action=\"/admin/whatIf\"", StringComparison.Ordinal)..] },
+            ("userPrincipalName", "bob@fabrikam.com"), ("resourceAppId", World.SharedChannelsApi), ("mfaDone", "true"));
+        Assert.Equal(HttpStatusCode.OK, asked.Status);
+        Assert.Contains("id=\"outcome\"", asked.Html);
+    }
+
+    [Fact]
+    public async Task The_admin_consoles_cookies_are_secure_http_only_and_only_for_the_console_the_session_strict()
+    {
+        using var browser = new Browser(server) { StopAt = $"{server.Origin}/organizations/" };
+        var challenge = await browser.Get($"{server.Origin}/admin");
+        var pending = Cookie(challenge, "fakeentra.admin.signin");
+        Assert.Contains("secure", pending);
+        Assert.Contains("httponly", pending);
+        Assert.Contains("samesite=lax", pending);
+        Assert.Contains("path=/admin", pending);
+
+        browser.StopAt = $"{server.Origin}/admin/signin-oidc";
+        var back = await browser.SignIn(await browser.Get(challenge.Url.ToString()), "alice@contoso.com", World.Password);
+        browser.StopAt = $"{server.Origin}/admin";
+        var callback = await browser.Get(back.Url.ToString());
+        var session = Cookie(callback, "fakeentra.admin");
+        Assert.Contains("secure", session);
+        Assert.Contains("httponly", session);
+        Assert.Contains("samesite=strict", session);
+        Assert.Contains("path=/admin", session);
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/inspect")]
@@ -156,7 +294,35 @@ public class PageSafetyTests(FakeEntraServer server) : IClassFixture<FakeEntraSe
     public async Task Every_page_forbids_framing_and_inline_script_and_style(string path)
     {
         using var browser = new Browser(server);
-        var page = await browser.Get(server.Origin + path.Replace("{contoso}", World.Contoso, StringComparison.Ordinal).Replace("{client}", World.Client, StringComparison.Ordinal));
+        AssertPagePolicy(await browser.Get(server.Origin + path.Replace("{contoso}", World.Contoso, StringComparison.Ordinal).Replace("{client}", World.Client, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Every_admin_console_page_forbids_framing_and_inline_script_and_style()
+    {
+        using var browser = new Browser(server);
+        await browser.SignIn(await browser.Get($"{server.Origin}/admin"), "alice@contoso.com", World.Password);
+        foreach (var path in AdminConsolePages)
+        {
+            var page = await browser.Get(server.Origin + path);
+            Assert.True(page.Status == HttpStatusCode.OK, $"{path}: {page.Status}");
+            Assert.Equal(server.Origin + path, page.Url.ToString());
+            AssertPagePolicy(page);
+        }
+        // The plain page of a callback the browser did not ask for.
+        AssertPagePolicy(await browser.Get($"{server.Origin}/admin/signin-oidc?code=c&state=s"));
+    }
+
+    /// <summary>Every page of the admin console, as Contoso's administrator reaches it.</summary>
+    public static readonly string[] AdminConsolePages =
+    [
+        "/admin", "/admin/users", "/admin/groups", "/admin/applications", "/admin/devices", "/admin/crossTenantAccess", "/admin/crossTenantAccess/default",
+        $"/admin/crossTenantAccess/partners/{World.Fabrikam}", "/admin/conditionalAccess", "/admin/conditionalAccess/new",
+        "/admin/conditionalAccess/f9220e94-c1f8-43e0-a8a9-6b9d3c67a26d", "/admin/signIns", "/admin/audit", "/admin/whatIf",
+    ];
+
+    private static void AssertPagePolicy(Page page)
+    {
         Assert.StartsWith("text/html", page.Headers["Content-Type"]);
         Assert.Equal(SecurityHeaders.ContentSecurityPolicy, page.Headers["Content-Security-Policy"]);
         Assert.Contains("frame-ancestors 'none'", page.Headers["Content-Security-Policy"]);

@@ -16,6 +16,7 @@ public sealed class DirectorySnapshot
     private readonly ImmutableDictionary<Guid, Guid> _applicationHomeTenant;
     private readonly ImmutableDictionary<string, Application> _applicationsByIdentifier;
     private readonly ImmutableDictionary<(Guid Tenant, Guid AppId), ServicePrincipal> _servicePrincipals;
+    private readonly ImmutableDictionary<(Guid Tenant, Guid Id), Guid> _servicePrincipalAppIds;
     private readonly ImmutableDictionary<(Guid Tenant, Guid Id), User> _users;
     private readonly ImmutableDictionary<string, (Guid Tenant, Guid User)> _usersByUpn;
     // Per tenant, computed on first use after its groups change.
@@ -26,14 +27,14 @@ public sealed class DirectorySnapshot
     }
 
     private DirectorySnapshot(DirectorySnapshot other) : this(other._order, other._tenants, other._tenantsByDomain, other._applications, other._applicationHomeTenant,
-        other._applicationsByIdentifier, other._servicePrincipals, other._users, other._usersByUpn, other._transitiveGroups)
+        other._applicationsByIdentifier, other._servicePrincipals, other._servicePrincipalAppIds, other._users, other._usersByUpn, other._transitiveGroups)
     {
     }
 
     private DirectorySnapshot(ImmutableList<Guid> order, ImmutableDictionary<Guid, TenantDirectory> tenants, ImmutableDictionary<string, Guid> tenantsByDomain,
         ImmutableDictionary<Guid, Application> applications, ImmutableDictionary<Guid, Guid> applicationHomeTenant,
         ImmutableDictionary<string, Application> applicationsByIdentifier, ImmutableDictionary<(Guid, Guid), ServicePrincipal> servicePrincipals,
-        ImmutableDictionary<(Guid, Guid), User> users, ImmutableDictionary<string, (Guid, Guid)> usersByUpn,
+        ImmutableDictionary<(Guid, Guid), Guid> servicePrincipalAppIds, ImmutableDictionary<(Guid, Guid), User> users, ImmutableDictionary<string, (Guid, Guid)> usersByUpn,
         ImmutableDictionary<Guid, Lazy<Dictionary<Guid, IReadOnlySet<Guid>>>> transitiveGroups)
     {
         _order = order;
@@ -43,6 +44,7 @@ public sealed class DirectorySnapshot
         _applicationHomeTenant = applicationHomeTenant;
         _applicationsByIdentifier = applicationsByIdentifier;
         _servicePrincipals = servicePrincipals;
+        _servicePrincipalAppIds = servicePrincipalAppIds;
         _users = users;
         _usersByUpn = usersByUpn;
         _transitiveGroups = transitiveGroups;
@@ -54,7 +56,7 @@ public sealed class DirectorySnapshot
         FirstPartyApplications.All.ToImmutableDictionary(a => a.AppId), ImmutableDictionary<Guid, Guid>.Empty,
         FirstPartyApplications.All.SelectMany(a => a.IdentifierUris.Select(u => KeyValuePair.Create(u.TrimEnd('/'), a)))
             .ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
-        ImmutableDictionary<(Guid, Guid), ServicePrincipal>.Empty, ImmutableDictionary<(Guid, Guid), User>.Empty,
+        ImmutableDictionary<(Guid, Guid), ServicePrincipal>.Empty, ImmutableDictionary<(Guid, Guid), Guid>.Empty, ImmutableDictionary<(Guid, Guid), User>.Empty,
         ImmutableDictionary.Create<string, (Guid, Guid)>(StringComparer.OrdinalIgnoreCase), ImmutableDictionary<Guid, Lazy<Dictionary<Guid, IReadOnlySet<Guid>>>>.Empty);
 
     public IReadOnlyList<TenantDirectory> Tenants { get; }
@@ -69,6 +71,7 @@ public sealed class DirectorySnapshot
         var applicationHome = _applicationHomeTenant.ToBuilder();
         var identifiers = _applicationsByIdentifier.ToBuilder();
         var servicePrincipals = _servicePrincipals.ToBuilder();
+        var servicePrincipalAppIds = _servicePrincipalAppIds.ToBuilder();
         var users = _users.ToBuilder();
         var usersByUpn = _usersByUpn.ToBuilder();
         var transitive = _transitiveGroups.ToBuilder();
@@ -84,7 +87,8 @@ public sealed class DirectorySnapshot
                 applicationHome[app.AppId] = id;
                 foreach (var uri in app.IdentifierUris) identifiers[uri.TrimEnd('/')] = app;
             }
-            foreach (var sp in tenant.ServicePrincipals) servicePrincipals[(id, sp.AppId)] = sp;
+            foreach (var sp in tenant.ServicePrincipals) IndexServicePrincipal(servicePrincipals, servicePrincipalAppIds, id, sp);
+            ProvisionFirstParty(servicePrincipals, servicePrincipalAppIds, id);
             foreach (var user in tenant.Users)
             {
                 users[(id, user.Id)] = user;
@@ -93,7 +97,7 @@ public sealed class DirectorySnapshot
             transitive[id] = new Lazy<Dictionary<Guid, IReadOnlySet<Guid>>>(() => IndexGroups(tenant));
         }
         return new(order.ToImmutable(), tenants.ToImmutable(), domains.ToImmutable(), applications.ToImmutable(), applicationHome.ToImmutable(),
-            identifiers.ToImmutable(), servicePrincipals.ToImmutable(), users.ToImmutable(), usersByUpn.ToImmutable(), transitive.ToImmutable());
+            identifiers.ToImmutable(), servicePrincipals.ToImmutable(), servicePrincipalAppIds.ToImmutable(), users.ToImmutable(), usersByUpn.ToImmutable(), transitive.ToImmutable());
     }
 
     /// <summary>
@@ -109,6 +113,7 @@ public sealed class DirectorySnapshot
         var applicationHome = _applicationHomeTenant.ToBuilder();
         var identifiers = _applicationsByIdentifier.ToBuilder();
         var servicePrincipals = _servicePrincipals.ToBuilder();
+        var servicePrincipalAppIds = _servicePrincipalAppIds.ToBuilder();
         var users = _users.ToBuilder();
         var usersByUpn = _usersByUpn.ToBuilder();
         var groupsChanged = new HashSet<Guid>();
@@ -120,6 +125,7 @@ public sealed class DirectorySnapshot
                 if (edit is not ObjectSaved { Value: Organization organization }) throw new InvalidOperationException($"No tenant {id}.");
                 before = new TenantDirectory { Organization = organization };
                 order = order.Add(id);
+                ProvisionFirstParty(servicePrincipals, servicePrincipalAppIds, id);
             }
             var after = edit.ApplyTo(before);
             tenants[id] = after;
@@ -157,8 +163,12 @@ public sealed class DirectorySnapshot
                     }
                     break;
                 case ObjectSaved or ObjectDeleted when Kind(edit) == DirectoryObjectKinds.ServicePrincipal:
-                    if (DirectoryObjectKinds.ServicePrincipal.Find(before, KeyOf(edit)) is { } oldSp) servicePrincipals.Remove((id, oldSp.AppId));
-                    if (DirectoryObjectKinds.ServicePrincipal.Find(after, KeyOf(edit)) is { } newSp) servicePrincipals[(id, newSp.AppId)] = newSp;
+                    if (DirectoryObjectKinds.ServicePrincipal.Find(before, KeyOf(edit)) is { } oldSp)
+                    {
+                        servicePrincipals.Remove((id, oldSp.AppId));
+                        servicePrincipalAppIds.Remove((id, oldSp.Id));
+                    }
+                    if (DirectoryObjectKinds.ServicePrincipal.Find(after, KeyOf(edit)) is { } newSp) IndexServicePrincipal(servicePrincipals, servicePrincipalAppIds, id, newSp);
                     break;
                 case ObjectSaved or ObjectDeleted when Kind(edit) == DirectoryObjectKinds.Group:
                 case GroupMemberAdded or GroupMemberRemoved:
@@ -180,7 +190,7 @@ public sealed class DirectorySnapshot
             transitive[id] = new Lazy<Dictionary<Guid, IReadOnlySet<Guid>>>(() => IndexGroups(tenant));
         }
         return new(order, tenantsNow, domains.ToImmutable(), applications.ToImmutable(), applicationHome.ToImmutable(), identifiers.ToImmutable(),
-            servicePrincipals.ToImmutable(), users.ToImmutable(), usersByUpn.ToImmutable(), transitive.ToImmutable());
+            servicePrincipals.ToImmutable(), servicePrincipalAppIds.ToImmutable(), users.ToImmutable(), usersByUpn.ToImmutable(), transitive.ToImmutable());
     }
 
     private static void Reindex(ImmutableDictionary<(Guid, Guid), User>.Builder users, Guid tenantId, TenantDirectory tenant, Guid userId)
@@ -235,16 +245,36 @@ public sealed class DirectorySnapshot
     public IReadOnlyList<Guid> RolesOf(Guid tenantId, Guid principalId) =>
         FindTenant(tenantId)?.RoleAssignments.Where(r => r.PrincipalId == principalId).Select(r => r.RoleDefinitionId).Distinct().ToList() ?? [];
 
-    /// <summary>Delegated scopes consented for a client on a resource, for everyone or for this user.</summary>
+    /// <summary>Delegated scopes consented for a client on a resource, for everyone or for this user, or pre-authorized by the resource.</summary>
     public IReadOnlySet<string> ConsentedScopes(Guid tenantId, Guid clientSpId, Guid resourceSpId, Guid? userId)
     {
         var tenant = FindTenant(tenantId);
         if (tenant is null) return EmptyScopes;
+        var preAuthorized = _servicePrincipalAppIds.TryGetValue((tenantId, clientSpId), out var clientAppId) && _servicePrincipalAppIds.TryGetValue((tenantId, resourceSpId), out var resourceAppId)
+            ? FirstPartyApplications.PreAuthorizedScopes(clientAppId, resourceAppId)
+            : [];
         return tenant.Oauth2PermissionGrants
             .Where(g => g.ClientId == clientSpId && g.ResourceId == resourceSpId
                         && (g.ConsentType == ConsentTypes.AllPrincipals || (userId is not null && g.PrincipalId == userId)))
             .SelectMany(g => g.ScopeValues)
+            .Concat(preAuthorized)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static void IndexServicePrincipal(ImmutableDictionary<(Guid, Guid), ServicePrincipal>.Builder servicePrincipals,
+        ImmutableDictionary<(Guid, Guid), Guid>.Builder appIds, Guid tenantId, ServicePrincipal sp)
+    {
+        servicePrincipals[(tenantId, sp.AppId)] = sp;
+        appIds[(tenantId, sp.Id)] = sp.AppId;
+    }
+
+    // Microsoft's first-party apps FakeEntra provisions in every tenant that has not declared their service principal.
+    private static void ProvisionFirstParty(ImmutableDictionary<(Guid, Guid), ServicePrincipal>.Builder servicePrincipals,
+        ImmutableDictionary<(Guid, Guid), Guid>.Builder appIds, Guid tenantId)
+    {
+        foreach (var app in FirstPartyApplications.All)
+            if (!servicePrincipals.ContainsKey((tenantId, app.AppId)) && FirstPartyApplications.ProvisionedServicePrincipal(tenantId, app.AppId) is { } provisioned)
+                IndexServicePrincipal(servicePrincipals, appIds, tenantId, provisioned);
     }
 
     private static Dictionary<Guid, IReadOnlySet<Guid>> IndexGroups(TenantDirectory tenant)

@@ -1,6 +1,9 @@
 namespace FakeEntra.Core.DirectoryObjects;
 
-/// <summary>Microsoft's own apps that exist in every Entra world; a tenant uses one once a scenario gives it a service principal.</summary>
+/// <summary>
+/// The apps that exist in every world: Microsoft's (a tenant uses one once a scenario gives it a service principal) and
+/// FakeEntra's own admin console (present in every tenant, as Microsoft's admin center is).
+/// </summary>
 public static class FirstPartyApplications
 {
     public static readonly Guid MicrosoftGraphAppId = new("00000003-0000-0000-c000-000000000000");
@@ -41,7 +44,45 @@ public static class FirstPartyApplications
         ],
     };
 
-    public static IReadOnlyList<Application> All { get; } = [MicrosoftGraph];
+    public static readonly Guid AdminConsoleAppId = new("f3a0c6d2-7b1e-4c59-8e2a-5d4b9c1e0a77");
+    public const string AdminConsoleRedirectPath = "/admin/signin-oidc";
+
+    /// <summary>The Graph scopes the admin console asks for; what a call may do with them is still the signed-in user's directory role.</summary>
+    public static IReadOnlyList<string> AdminConsoleScopes { get; } =
+    [
+        "Policy.Read.All", "Policy.ReadWrite.CrossTenantAccess", "Policy.ReadWrite.ConditionalAccess", "AuditLog.Read.All",
+        "User.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All",
+    ];
+
+    /// <summary>
+    /// FakeEntra's admin console, which signs in with code and PKCE. It is a public client: it runs inside FakeEntra, where a
+    /// secret would protect nothing that PKCE and <c>state</c> do not. Its redirect URI is a path: FakeEntra's own apps live on
+    /// FakeEntra's origin, whichever it is.
+    /// </summary>
+    public static Application AdminConsole { get; } = new()
+    {
+        Id = new("0b7d4e19-3c8a-4f6e-a2d5-9e1f7c3b5a88"),
+        AppId = AdminConsoleAppId,
+        DisplayName = "FakeEntra admin console",
+        SignInAudience = SignInAudiences.MultipleOrgs,
+        IsFallbackPublicClient = true,
+        Web = new() { RedirectUris = [AdminConsoleRedirectPath] },
+    };
+
+    public static IReadOnlyList<Application> All { get; } = [MicrosoftGraph, AdminConsole];
+
+    /// <summary>The service principal a first-party app has in a tenant that declares none: the admin console's, in every tenant.</summary>
+    public static ServicePrincipal? ProvisionedServicePrincipal(Guid tenantId, Guid appId) =>
+        appId == AdminConsoleAppId
+            ? new ServicePrincipal { Id = Scenarios.StableGuid.From("servicePrincipal", tenantId, appId), AppId = appId, DisplayName = AdminConsole.DisplayName }
+            : null;
+
+    /// <summary>
+    /// Delegated scopes a resource pre-authorizes for a client (Graph's <c>api.preAuthorizedApplications</c>): no consent is
+    /// asked for them. Microsoft Graph pre-authorizes the admin console's scopes.
+    /// </summary>
+    public static IReadOnlyList<string> PreAuthorizedScopes(Guid clientAppId, Guid resourceAppId) =>
+        clientAppId == AdminConsoleAppId && resourceAppId == MicrosoftGraphAppId ? AdminConsoleScopes : [];
 
     private static PermissionScope Scope(string id, string value, string type) => new() { Id = new(id), Value = value, Type = type };
     private static AppRole Role(string id, string value) => new() { Id = new(id), Value = value, AllowedMemberTypes = ["Application"] };

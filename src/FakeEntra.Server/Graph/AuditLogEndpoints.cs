@@ -1,38 +1,27 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
-using FakeEntra.Server.SignInLogs;
 
 namespace FakeEntra.Server.Graph;
 
-/// <summary><c>/v1.0/auditLogs/signIns</c> and <c>/v1.0/auditLogs/directoryAudits</c>: newest first, filtered and paged as Graph does.</summary>
-public static partial class AuditLogEndpoints
+/// <summary><c>/v1.0/auditLogs/signIns</c> and <c>/v1.0/auditLogs/directoryAudits</c>: paged as Graph does, over <see cref="AuditLogs"/>.</summary>
+public static class AuditLogEndpoints
 {
     private const int DefaultPage = 100;
 
     public static RouteGroupBuilder MapAuditLogs(this RouteGroupBuilder graph)
     {
-        graph.MapGet("/auditLogs/signIns", async (HttpContext http, GraphContext g, SignInLogWriter writer, SignInLogStore store) =>
+        graph.MapGet("/auditLogs/signIns", async (HttpContext http, GraphContext g, AuditLogs logs) =>
         {
-            var caller = g.Caller(http, GraphPermission.ReadAuditLogs);
+            var caller = g.Caller(http);
             var (top, skip) = Paging(http.Request.Query);
-            var filter = SignInFilter.Parse(http.Request.Query["$filter"].FirstOrDefault());
-            await writer.FlushAsync();
-            var rows = store.Query(caller.Tenant.Id, filter, top + 1, skip);
+            var rows = await logs.SignInsAsync(caller, http.Request.Query["$filter"].FirstOrDefault(), top + 1, skip);
             return Page(http, rows, top, skip, "auditLogs/signIns");
         });
 
-        graph.MapGet("/auditLogs/directoryAudits", (HttpContext http, GraphContext g, DirectoryAuditStore audits) =>
+        graph.MapGet("/auditLogs/directoryAudits", (HttpContext http, GraphContext g, AuditLogs logs) =>
         {
-            var caller = g.Caller(http, GraphPermission.ReadAuditLogs);
+            var caller = g.Caller(http);
             var (top, skip) = Paging(http.Request.Query);
-            var rows = audits.Read(caller.Tenant.Id).AsEnumerable();
-            if (http.Request.Query["$filter"].FirstOrDefault() is { Length: > 0 } filter)
-            {
-                var match = AuditFilter().Match(filter);
-                if (!match.Success) throw GraphException.BadRequest($"Invalid filter clause: '{filter}'. Supported: category eq '…', activityDisplayName eq '…'.");
-                var value = match.Groups["value"].Value.Replace("''", "'", StringComparison.Ordinal);
-                rows = match.Groups["field"].Value == "category" ? rows.Where(r => r.Category == value) : rows.Where(r => r.ActivityDisplayName == value);
-            }
+            var rows = logs.DirectoryAudits(caller, http.Request.Query["$filter"].FirstOrDefault());
             return Page(http, [.. rows.Skip(skip).Take(top + 1)], top, skip, "auditLogs/directoryAudits");
         });
         return graph;
@@ -64,7 +53,4 @@ public static partial class AuditLogEndpoints
     }
 
     private sealed record PagedResult<T>(IReadOnlyList<T> Value, [property: System.Text.Json.Serialization.JsonPropertyName("@odata.nextLink")] string NextLink);
-
-    [GeneratedRegex(@"^\s*(?<field>category|activityDisplayName)\s+eq\s+'(?<value>(?:[^']|'')*)'\s*$")]
-    private static partial Regex AuditFilter();
 }

@@ -36,6 +36,9 @@ public sealed record GraphPermission(string Name, IReadOnlyList<string> Permissi
 /// <summary>Who calls Graph: the tenant from the token's <c>tid</c>, app-only or a user with scopes and directory roles.</summary>
 public sealed record GraphCaller(TenantDirectory Tenant, bool AppOnly, IReadOnlySet<string> Permissions, IReadOnlyList<Guid> DirectoryRoles, AuditActivityInitiator Initiator)
 {
+    /// <summary>The request's correlation id, which the audit rows of its changes carry.</summary>
+    public Guid CorrelationId { get; init; }
+
     /// <summary>App-only: the application permission; delegated: the scope and a directory role that carries it.</summary>
     public void Require(GraphPermission permission)
     {
@@ -48,7 +51,13 @@ public sealed record GraphCaller(TenantDirectory Tenant, bool AppOnly, IReadOnly
     {
         var header = http.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) throw GraphException.Unauthorized("Access token is empty.");
-        var (jwt, tenant, problem) = reader.ReadAny(header["Bearer ".Length..].Trim(), issuance);
+        return FromAccessToken(header["Bearer ".Length..].Trim(), http, reader, issuance);
+    }
+
+    /// <summary>The caller holding this access token: one of FakeEntra's, current, for Microsoft Graph.</summary>
+    public static GraphCaller FromAccessToken(string token, HttpContext http, IssuedTokenReader reader, Issuance issuance)
+    {
+        var (jwt, tenant, problem) = reader.ReadAny(token, issuance);
         if (jwt is null || tenant is null) throw GraphException.Unauthorized("Access token validation failure. Invalid signature or issuer.");
         if (problem == IssuedTokenProblem.Expired) throw GraphException.Unauthorized("Lifetime validation failed, the token is expired.");
         if (problem == IssuedTokenProblem.NotYetValid) throw GraphException.Unauthorized("Lifetime validation failed, the token is not yet valid.");

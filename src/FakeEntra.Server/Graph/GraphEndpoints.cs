@@ -9,6 +9,13 @@ public static class GraphEndpoints
     {
         services.AddSingleton<DirectoryAuditStore>();
         services.AddSingleton<GraphContext>();
+        services.AddSingleton<CrossTenantAccessSettings>();
+        services.AddSingleton<ConditionalAccessPolicies>();
+        services.AddSingleton<UserManagement>();
+        services.AddSingleton<GroupManagement>();
+        services.AddSingleton<DirectoryReads>();
+        services.AddSingleton<AuditLogs>();
+        services.AddSingleton<WhatIf>();
         return services;
     }
 

@@ -52,7 +52,7 @@ public static class InvitationEndpoints
                 ExternalUserState = "PendingAcceptance",
             };
             if (directory.FindGuest(resource.Id, user.UserPrincipalName) is null)
-                await g.ChangeAsync(http, caller, "UserManagement", async transaction =>
+                await g.ChangeAsync(caller, "UserManagement", async transaction =>
                 {
                     // The guest's principal name is derived from the home account's, so a simultaneous invitation made it first.
                     if (await transaction.FindByUniqueNameAsync(DirectoryObjectKinds.User, guest.UserPrincipalName) is null) transaction.Add(DirectoryObjectKinds.User, guest);

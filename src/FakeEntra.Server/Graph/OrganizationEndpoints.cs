@@ -5,27 +5,21 @@ public static class OrganizationEndpoints
 {
     public static RouteGroupBuilder MapOrganization(this RouteGroupBuilder graph)
     {
-        graph.MapGet("/organization", (HttpContext http, GraphContext g) =>
-            GraphJson.Ok(new { value = new[] { g.Caller(http, GraphPermission.ReadDirectory).Tenant.Organization } }, "organization"));
+        graph.MapGet("/organization", (HttpContext http, GraphContext g, DirectoryReads reads) =>
+            GraphJson.Ok(new { value = new[] { reads.Organization(g.Caller(http)) } }, "organization"));
 
-        // Another tenant's organization is not the caller's to read: 403, so existence does not leak as 404 vs 200.
-        graph.MapGet("/organization/{id}", (string id, HttpContext http, GraphContext g) =>
-        {
-            var caller = g.Caller(http, GraphPermission.ReadDirectory);
-            if (!Guid.TryParse(id, out var tenantId) || tenantId != caller.Tenant.Id) throw GraphException.Forbidden();
-            return GraphJson.Ok(caller.Tenant.Organization, "organization/$entity");
-        });
+        graph.MapGet("/organization/{id}", (string id, HttpContext http, GraphContext g, DirectoryReads reads) =>
+            GraphJson.Ok(reads.Organization(g.Caller(http), id), "organization/$entity"));
 
-        graph.MapGet("/tenantRelationships/findTenantInformationByDomainName(domainName='{domain}')", (string domain, HttpContext http, GraphContext g) =>
+        graph.MapGet("/tenantRelationships/findTenantInformationByDomainName(domainName='{domain}')", (string domain, HttpContext http, GraphContext g, DirectoryReads reads) =>
         {
-            g.Caller(http, GraphPermission.ReadPolicies);
-            var tenant = g.Directory.FindTenantByDomain(domain) ?? throw GraphException.NotFound($"No tenant owns the domain '{domain}'.");
+            var tenant = reads.TenantByDomain(g.Caller(http), domain);
             return GraphJson.Ok(new
             {
-                tenantId = tenant.Id.ToString("D"),
+                tenantId = tenant.TenantId.ToString("D"),
                 federationBrandName = (string?)null,
-                displayName = tenant.Organization.DisplayName,
-                defaultDomainName = tenant.Organization.DefaultDomain,
+                tenant.DisplayName,
+                tenant.DefaultDomainName,
             }, "microsoft.graph.tenantInformation");
         });
         return graph;

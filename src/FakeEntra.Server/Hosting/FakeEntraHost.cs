@@ -1,4 +1,5 @@
 using FakeEntra.Core.Scenarios;
+using FakeEntra.Server.AdminConsole;
 using FakeEntra.Server.Certificates;
 using FakeEntra.Server.CrossTenant;
 using FakeEntra.Server.SignInLogs;
@@ -63,6 +64,7 @@ public static class FakeEntraHost
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
             builder.WebHost.UseUrls(DefaultUrl);
         var certificate = HttpsCertificate.Resolve(options, Console.Out);
+        SystemTrustWarmUp.Start(certificate);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
@@ -96,6 +98,7 @@ public static class FakeEntraHost
         builder.Services.AddSingleton<DirectoryWriter>();
         if (store.Shared) builder.Services.AddHostedService<DirectoryFollower>();
         builder.Services.AddGraph();
+        builder.Services.AddAdminConsole();
 
         var app = builder.Build();
         app.UseSecurityHeaders();
@@ -112,6 +115,7 @@ public static class FakeEntraHost
         app.MapStartPage();
         app.MapInspector();
         app.MapGraph();
+        app.MapAdminConsole();
         return app;
     }
 

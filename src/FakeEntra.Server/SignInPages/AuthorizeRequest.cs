@@ -36,7 +36,7 @@ public sealed record AuthorizeRequest
 
     private static readonly string[] ResponseModes = ["query", "fragment", "form_post"];
 
-    public static AuthorizeRequest Parse(IReadOnlyDictionary<string, string> parameters, string tenant, DirectorySnapshot directory)
+    public static AuthorizeRequest Parse(IReadOnlyDictionary<string, string> parameters, string tenant, DirectorySnapshot directory, string origin)
     {
         var path = TenantPathResolver.Resolve(tenant, directory);
         var get = (string name) => parameters.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
@@ -44,10 +44,10 @@ public sealed record AuthorizeRequest
         var clientId = get("client_id") ?? throw new AadException(AadErrors.MissingRequiredParameter("client_id"));
         var client = (Guid.TryParse(clientId, out var appId) ? directory.FindApplication(appId) : null)
                      ?? throw new AadException(AadErrors.AppNotFound(clientId, tenantName));
-        var redirectUri = get("redirect_uri") ?? RedirectUris.Registered(client).FirstOrDefault()
+        var redirectUri = get("redirect_uri") ?? RedirectUris.Registered(client, origin).FirstOrDefault()
                           ?? throw new AadException(AadErrors.MissingRequiredParameter("redirect_uri"));
         if (RedirectUris.HasFragment(redirectUri)) throw new AadException(AadErrors.RedirectUriWithFragment(client.AppId));
-        if (!RedirectUris.IsRegistered(client, redirectUri)) throw new AadException(AadErrors.RedirectUriNotRegistered(redirectUri, client.AppId));
+        if (!RedirectUris.IsRegistered(client, redirectUri, origin)) throw new AadException(AadErrors.RedirectUriNotRegistered(redirectUri, client.AppId));
 
         var responseType = (get("response_type") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var returnsCode = responseType.Remove("code");

@@ -19,12 +19,12 @@ public static class LogoutEndpoint
 {
     public static IEndpointRouteBuilder MapLogout(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/{tenant}/oauth2/v2.0/logout", ["GET", "POST"], (string tenant, HttpContext http, SessionCookie cookie, DirectoryState directory) =>
-            SignInEndpoints.Guard(http, async () => Logout(http, tenant, await Parameters.ReadAsync(http.Request), cookie, directory.Current)));
+        app.MapMethods("/{tenant}/oauth2/v2.0/logout", ["GET", "POST"], (string tenant, HttpContext http, SessionCookie cookie, DirectoryState directory, PublicOrigin origin) =>
+            SignInEndpoints.Guard(http, async () => Logout(http, tenant, await Parameters.ReadAsync(http.Request), cookie, directory.Current, origin.Value)));
         return app;
     }
 
-    private static IResult Logout(HttpContext http, string tenant, Dictionary<string, string> parameters, SessionCookie cookie, DirectorySnapshot directory)
+    private static IResult Logout(HttpContext http, string tenant, Dictionary<string, string> parameters, SessionCookie cookie, DirectorySnapshot directory, string origin)
     {
         TenantPathResolver.Resolve(tenant, directory);
         var get = (string name) => parameters.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
@@ -43,7 +43,7 @@ public static class LogoutEndpoint
             else cookie.Write(http, session with { Accounts = remaining });
         }
 
-        var target = get("post_logout_redirect_uri") is { } uri && client is not null && RedirectUris.IsRegistered(client, uri)
+        var target = get("post_logout_redirect_uri") is { } uri && client is not null && RedirectUris.IsRegistered(client, uri, origin)
             ? RedirectUris.ForLocation(uri) + (get("state") is { } state ? $"{(uri.Contains('?') ? '&' : '?')}state={Uri.EscapeDataString(state)}" : "")
             : null;
         if (target is not null && frontChannel.Count == 0) return Results.Redirect(target);

@@ -5,20 +5,21 @@ namespace FakeEntra.Server.SignInPages;
 
 /// <summary>
 /// Entra's redirect URI rule: an exact match with a registered URI, except that the port of an http loopback URI is ignored.
-/// A URI with a fragment is never a redirect URI (RFC 6749 §3.1.2), whatever is registered.
+/// A URI with a fragment is never a redirect URI (RFC 6749 §3.1.2), whatever is registered. FakeEntra's own apps register
+/// paths, which are on FakeEntra's origin (scenario files may only register absolute URIs).
 /// </summary>
 public static class RedirectUris
 {
     private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
 
-    public static IEnumerable<string> Registered(Application app) =>
-        app.Web.RedirectUris.Concat(app.Spa.RedirectUris).Concat(app.PublicClient.RedirectUris);
+    public static IEnumerable<string> Registered(Application app, string origin) =>
+        app.Web.RedirectUris.Concat(app.Spa.RedirectUris).Concat(app.PublicClient.RedirectUris).Select(u => u.StartsWith('/') ? origin + u : u);
 
     public static bool HasFragment(string uri) => uri.Contains('#');
 
-    public static bool IsRegistered(Application app, string redirectUri) =>
+    public static bool IsRegistered(Application app, string redirectUri, string origin) =>
         !HasFragment(redirectUri) && Uri.TryCreate(redirectUri, UriKind.Absolute, out _)
-        && Registered(app).Any(registered => string.Equals(registered, redirectUri, StringComparison.Ordinal)
+        && Registered(app, origin).Any(registered => string.Equals(registered, redirectUri, StringComparison.Ordinal)
                                              || (WithoutLoopbackPort(registered) is { } loopback && loopback == WithoutLoopbackPort(redirectUri)));
 
     /// <summary>Whether a URI is registered on the app's single-page-application platform (PKCE mandatory there).</summary>

@@ -1,6 +1,7 @@
 using FakeEntra.Core.Errors;
 using FakeEntra.Core.Tokens;
 using FakeEntra.Server.CrossTenant;
+using FakeEntra.Server.Hosting;
 using FakeEntra.Server.Token;
 
 namespace FakeEntra.Server.SignInPages;
@@ -10,7 +11,7 @@ namespace FakeEntra.Server.SignInPages;
 /// account, and the app gets its code and/or ID token (or, for a device code, the device may collect its tokens).
 /// </summary>
 public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes codes, DeviceAuthorizations devices, SessionCookie cookie,
-    SignInDecisions decisions, CrossTenantGate gate)
+    SignInDecisions decisions, CrossTenantGate gate, PublicOrigin origin)
 {
     public async Task<IResult> CompleteAsync(SignInContext context)
     {
@@ -38,7 +39,7 @@ public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes code
 
         if (state.DeviceUserCode is { } userCode) return await CompleteDeviceAsync(context, userCode, session, account, gateRequest, proof);
 
-        var request = AuthorizeRequest.Parse(state.Authorize ?? throw new AadException(AadErrors.ParameterNotValid("ctx")), state.Tenant, context.Directory);
+        var request = AuthorizeRequest.Parse(state.Authorize ?? throw new AadException(AadErrors.ParameterNotValid("ctx")), state.Tenant, context.Directory, origin.Value);
         if (state.PrivacyDeclined) return AuthorizationResponse.Error(context.Http, request, AadErrors.ConsentDeclined());
         if (gateRequest is null)
         {
@@ -104,7 +105,7 @@ public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes code
     /// <summary>For <c>prompt=none</c> when a page would be needed.</summary>
     public IResult InteractionRequired(SignInContext context)
     {
-        var request = AuthorizeRequest.Parse(context.State.Authorize ?? throw new AadException(AadErrors.ParameterNotValid("ctx")), context.State.Tenant, context.Directory);
+        var request = AuthorizeRequest.Parse(context.State.Authorize ?? throw new AadException(AadErrors.ParameterNotValid("ctx")), context.State.Tenant, context.Directory, origin.Value);
         return AuthorizationResponse.Error(context.Http, request, AadErrors.AmbiguousAccount());
     }
 

@@ -33,8 +33,8 @@ public static class SignInEndpoints
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
         // Parameters over their limits are refused on the error page, like every other error of these pages.
-        app.MapMethods("/{tenant}/oauth2/v2.0/authorize", ["GET", "POST"], (string tenant, HttpContext http, SignInFlow flow, SessionCookie cookie, DirectoryState directory) =>
-            Guard(http, async () => await Authorize(http, tenant, await Parameters.ReadAsync(http.Request), flow, cookie, directory)));
+        app.MapMethods("/{tenant}/oauth2/v2.0/authorize", ["GET", "POST"], (string tenant, HttpContext http, SignInFlow flow, SessionCookie cookie, DirectoryState directory, PublicOrigin origin) =>
+            Guard(http, async () => await Authorize(http, tenant, await Parameters.ReadAsync(http.Request), flow, cookie, directory, origin.Value)));
 
         app.MapPost("/{tenant}/" + SignInFlow.LoginPath, (string tenant, HttpContext http, SignInFlow flow, SignInStateProtector protector) => Guard(http, async () =>
         {
@@ -46,12 +46,12 @@ public static class SignInEndpoints
         return app;
     }
 
-    private static Task<IResult> Authorize(HttpContext http, string tenant, Dictionary<string, string> parameters, SignInFlow flow, SessionCookie cookie, DirectoryState directory)
+    private static Task<IResult> Authorize(HttpContext http, string tenant, Dictionary<string, string> parameters, SignInFlow flow, SessionCookie cookie, DirectoryState directory, string origin)
     {
         AuthorizeRequest request;
         try
         {
-            request = AuthorizeRequest.Parse(parameters, tenant, directory.Current);
+            request = AuthorizeRequest.Parse(parameters, tenant, directory.Current, origin);
         }
         catch (AuthorizeRedirectException e)
         {

@@ -55,7 +55,7 @@ public static class StartPageEndpoint
             {
                 var kind = app.HasSecrets ? "confidential" : app.IsFallbackPublicClient ? "public client" : "web API";
                 var details = new List<string>();
-                details.AddRange(RedirectUris.Registered(app).Select(u => $"redirect <code>{E(u)}</code>"));
+                details.AddRange(RedirectUris.Registered(app, origin).Select(u => $"redirect <code>{E(u)}</code>"));
                 details.AddRange(app.IdentifierUris.SelectMany(u => app.Api.Oauth2PermissionScopes.Select(s => $"scope <code>{E(u)}/{E(s.Value)}</code>")));
                 details.AddRange(credentials.SecretsOf(app).Select(s => $"secret <code>{E(s)}</code>"));
                 html.Append($"<tr><td>{E(app.DisplayName)}</td><td><code>{app.AppId:D}</code></td><td>{kind}{(app.IsMultiTenant ? ", multi-tenant" : "")}</td>" +
@@ -67,6 +67,7 @@ public static class StartPageEndpoint
             <h2 id="endpoints">Endpoints</h2>
             <ul>
             <li>Discovery <code>{{E(origin)}}/{tenant}/v2.0/.well-known/openid-configuration</code></li>
+            <li>Admin console <a href="/admin"><code>{{E(origin)}}/admin</code></a>: sign in as a tenant's administrator to see and change its settings and logs</li>
             <li>Token inspector <a href="/inspect"><code>{{E(origin)}}/inspect</code></a>: paste a token, or register it as a redirect URI</li>
             <li>Authorize <code>{{E(origin)}}/{tenant}/oauth2/v2.0/authorize</code>, token <code>…/oauth2/v2.0/token</code>, device code <code>…/oauth2/v2.0/devicecode</code>, logout <code>…/oauth2/v2.0/logout</code></li>
             <li>Keys <code>{{E(origin)}}/{tenant}/discovery/v2.0/keys</code>, user info <code>{{E(origin)}}/oidc/userinfo</code>, device sign-in <a href="/devicelogin">/devicelogin</a></li>

@@ -63,6 +63,18 @@ public sealed class TokenRequest
         };
     }
 
+    /// <summary>
+    /// A token request FakeEntra makes of itself (its admin console redeeming a code), judged as any other: it carries the
+    /// browser request's source and headers (tenant restrictions come from the browser's network).
+    /// </summary>
+    public static TokenRequest FromServer(HttpContext context, TenantPath path, DirectorySnapshot directory, string origin, TimeProvider clock, IDictionary<string, StringValues> form) =>
+        new(new FormCollection(new Dictionary<string, StringValues>(form, StringComparer.Ordinal)), path, directory, origin, null, clock.GetUtcNow())
+        {
+            Headers = context.Request.Headers,
+            ClientAddress = context.Connection.RemoteIpAddress,
+            CorrelationId = RequestIds.Of(context).CorrelationId,
+        };
+
     private static (string, string)? ReadBasic(StringValues header)
     {
         if (!AuthenticationHeaderValue.TryParse(header, out var value) || !"Basic".Equals(value.Scheme, StringComparison.OrdinalIgnoreCase)) return null;

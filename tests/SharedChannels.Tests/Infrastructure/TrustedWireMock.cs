@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using FakeEntra.Testing;
 using WireMock.Server;
 using WireMock.Settings;
@@ -16,7 +15,9 @@ public static class TrustedWireMock
         UseSSL = true,
         CertificateSettings = new WireMockCertificateSettings
         {
-            X509Certificate = X509CertificateLoader.LoadPkcs12FromFile(Path.Combine(idp.DataDirectory, "certs", "server.pfx"), null),
+            // By path: WireMock logs its settings with Newtonsoft.Json, which reads X509Certificate2.PrivateKey, and that legacy
+            // property throws for the ECDSA key FakeEntra's certificate has.
+            X509CertificateFilePath = Path.Combine(idp.DataDirectory, "certs", "server.pfx"),
         },
     });
 
