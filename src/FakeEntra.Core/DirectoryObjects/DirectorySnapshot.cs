@@ -34,8 +34,7 @@ public sealed class DirectorySnapshot
     private DirectorySnapshot(ImmutableList<Guid> order, ImmutableDictionary<Guid, TenantDirectory> tenants, ImmutableDictionary<string, Guid> tenantsByDomain,
         ImmutableDictionary<Guid, Application> applications, ImmutableDictionary<Guid, Guid> applicationHomeTenant,
         ImmutableDictionary<string, Application> applicationsByIdentifier, ImmutableDictionary<(Guid, Guid), ServicePrincipal> servicePrincipals,
-        ImmutableDictionary<(Guid, Guid), Guid> servicePrincipalAppIds,
-        ImmutableDictionary<(Guid, Guid), User> users, ImmutableDictionary<string, (Guid, Guid)> usersByUpn,
+        ImmutableDictionary<(Guid, Guid), Guid> servicePrincipalAppIds, ImmutableDictionary<(Guid, Guid), User> users, ImmutableDictionary<string, (Guid, Guid)> usersByUpn,
         ImmutableDictionary<Guid, Lazy<Dictionary<Guid, IReadOnlySet<Guid>>>> transitiveGroups)
     {
         _order = order;
@@ -89,7 +88,7 @@ public sealed class DirectorySnapshot
                 foreach (var uri in app.IdentifierUris) identifiers[uri.TrimEnd('/')] = app;
             }
             foreach (var sp in tenant.ServicePrincipals) IndexServicePrincipal(servicePrincipals, servicePrincipalAppIds, id, sp);
-            foreach (var app in FirstPartyApplications.All) ProvisionServicePrincipal(servicePrincipals, servicePrincipalAppIds, id, app.AppId);
+            ProvisionFirstParty(servicePrincipals, servicePrincipalAppIds, id);
             foreach (var user in tenant.Users)
             {
                 users[(id, user.Id)] = user;
@@ -126,7 +125,7 @@ public sealed class DirectorySnapshot
                 if (edit is not ObjectSaved { Value: Organization organization }) throw new InvalidOperationException($"No tenant {id}.");
                 before = new TenantDirectory { Organization = organization };
                 order = order.Add(id);
-                foreach (var app in FirstPartyApplications.All) ProvisionServicePrincipal(servicePrincipals, servicePrincipalAppIds, id, app.AppId);
+                ProvisionFirstParty(servicePrincipals, servicePrincipalAppIds, id);
             }
             var after = edit.ApplyTo(before);
             tenants[id] = after;
@@ -168,13 +167,8 @@ public sealed class DirectorySnapshot
                     {
                         servicePrincipals.Remove((id, oldSp.AppId));
                         servicePrincipalAppIds.Remove((id, oldSp.Id));
-                        ProvisionServicePrincipal(servicePrincipals, servicePrincipalAppIds, id, oldSp.AppId);
                     }
-                    if (DirectoryObjectKinds.ServicePrincipal.Find(after, KeyOf(edit)) is { } newSp)
-                    {
-                        if (servicePrincipals.TryGetValue((id, newSp.AppId), out var provisioned)) servicePrincipalAppIds.Remove((id, provisioned.Id));
-                        IndexServicePrincipal(servicePrincipals, servicePrincipalAppIds, id, newSp);
-                    }
+                    if (DirectoryObjectKinds.ServicePrincipal.Find(after, KeyOf(edit)) is { } newSp) IndexServicePrincipal(servicePrincipals, servicePrincipalAppIds, id, newSp);
                     break;
                 case ObjectSaved or ObjectDeleted when Kind(edit) == DirectoryObjectKinds.Group:
                 case GroupMemberAdded or GroupMemberRemoved:
@@ -197,21 +191,6 @@ public sealed class DirectorySnapshot
         }
         return new(order, tenantsNow, domains.ToImmutable(), applications.ToImmutable(), applicationHome.ToImmutable(), identifiers.ToImmutable(),
             servicePrincipals.ToImmutable(), servicePrincipalAppIds.ToImmutable(), users.ToImmutable(), usersByUpn.ToImmutable(), transitive.ToImmutable());
-    }
-
-    private static void IndexServicePrincipal(ImmutableDictionary<(Guid, Guid), ServicePrincipal>.Builder servicePrincipals,
-        ImmutableDictionary<(Guid, Guid), Guid>.Builder appIds, Guid tenantId, ServicePrincipal sp)
-    {
-        servicePrincipals[(tenantId, sp.AppId)] = sp;
-        appIds[(tenantId, sp.Id)] = sp.AppId;
-    }
-
-    // A first-party app present in every tenant (the admin console) has a service principal there unless the tenant declares one.
-    private static void ProvisionServicePrincipal(ImmutableDictionary<(Guid, Guid), ServicePrincipal>.Builder servicePrincipals,
-        ImmutableDictionary<(Guid, Guid), Guid>.Builder appIds, Guid tenantId, Guid appId)
-    {
-        if (!servicePrincipals.ContainsKey((tenantId, appId)) && FirstPartyApplications.ProvisionedServicePrincipal(tenantId, appId) is { } provisioned)
-            IndexServicePrincipal(servicePrincipals, appIds, tenantId, provisioned);
     }
 
     private static void Reindex(ImmutableDictionary<(Guid, Guid), User>.Builder users, Guid tenantId, TenantDirectory tenant, Guid userId)
@@ -280,6 +259,22 @@ public sealed class DirectorySnapshot
             .SelectMany(g => g.ScopeValues)
             .Concat(preAuthorized)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static void IndexServicePrincipal(ImmutableDictionary<(Guid, Guid), ServicePrincipal>.Builder servicePrincipals,
+        ImmutableDictionary<(Guid, Guid), Guid>.Builder appIds, Guid tenantId, ServicePrincipal sp)
+    {
+        servicePrincipals[(tenantId, sp.AppId)] = sp;
+        appIds[(tenantId, sp.Id)] = sp.AppId;
+    }
+
+    // Microsoft's first-party apps FakeEntra provisions in every tenant that has not declared their service principal.
+    private static void ProvisionFirstParty(ImmutableDictionary<(Guid, Guid), ServicePrincipal>.Builder servicePrincipals,
+        ImmutableDictionary<(Guid, Guid), Guid>.Builder appIds, Guid tenantId)
+    {
+        foreach (var app in FirstPartyApplications.All)
+            if (!servicePrincipals.ContainsKey((tenantId, app.AppId)) && FirstPartyApplications.ProvisionedServicePrincipal(tenantId, app.AppId) is { } provisioned)
+                IndexServicePrincipal(servicePrincipals, appIds, tenantId, provisioned);
     }
 
     private static Dictionary<Guid, IReadOnlySet<Guid>> IndexGroups(TenantDirectory tenant)

@@ -76,7 +76,7 @@ public static class AdminConsoleEndpoints
             pages.PostAsync(http, (caller, _) => CrossTenantAccessPages.ResetDefaultAsync(caller, settings)));
 
         app.MapGet($"{Base}/partners/{{tenantId}}", (string tenantId, HttpContext http, AdminPages pages, CrossTenantAccessSettings settings, DirectoryReads reads) =>
-            pages.ShowAsync(http, caller => CrossTenantAccessPages.PartnerAsync(http, caller, settings, reads, tenantId, CrossTenantAccessPages.SavedNotice(http))));
+            pages.ShowAsync(http, caller => CrossTenantAccessPages.Partner(http, caller, settings, reads, tenantId, CrossTenantAccessPages.SavedNotice(http))));
         app.MapPost($"{Base}/partners/{{tenantId}}", (string tenantId, HttpContext http, AdminPages pages, CrossTenantAccessSettings settings, DirectoryReads reads) =>
             pages.PostAsync(http, (caller, form) => CrossTenantAccessPages.SavePartnerAsync(http, caller, settings, reads, tenantId, form)));
         app.MapPost($"{Base}/partners/{{tenantId}}/delete", (string tenantId, HttpContext http, AdminPages pages, CrossTenantAccessSettings settings) =>

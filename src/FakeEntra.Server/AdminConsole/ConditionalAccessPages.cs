@@ -54,7 +54,7 @@ public static class ConditionalAccessPages
         if (patch.Count == 0) return Editor(http, title, $"{Base}/{id}", $"PATCH {GraphRoot}/{id}", stored, stored, FieldErrors.None, "Nothing changed, so nothing was sent.", null, "");
         try
         {
-            await policies.UpdateAsync(caller, id, (JsonObject)patch.DeepClone(), ifMatch: null);
+            await policies.UpdateAsync(caller, id, (JsonObject)patch.DeepClone());
         }
         catch (GraphException e) when (e.Status == StatusCodes.Status400BadRequest)
         {
@@ -81,7 +81,7 @@ public static class ConditionalAccessPages
 
     public static async Task<ConsoleAnswer> DeleteAsync(GraphCaller caller, ConditionalAccessPolicies policies, string id)
     {
-        await policies.DeleteAsync(caller, id, ifMatch: null);
+        await policies.DeleteAsync(caller, id);
         return ConsoleAnswer.Redirect(Base);
     }
 

@@ -60,9 +60,9 @@ public static class CrossTenantAccessPages
             Form(http, $"{Base}/default/reset", "<div class=\"actions\"><button type=\"submit\" class=\"secondary\">Reset to the service default</button></div>"));
     }
 
-    public static async Task<ConsoleView> PartnerAsync(HttpContext http, GraphCaller caller, CrossTenantAccessSettings settings, DirectoryReads reads, string tenantId, string? notice)
+    public static ConsoleView Partner(HttpContext http, GraphCaller caller, CrossTenantAccessSettings settings, DirectoryReads reads, string tenantId, string? notice)
     {
-        var partner = Json((await settings.PartnerAsync(caller, tenantId)).Value);
+        var partner = Json(settings.Partner(caller, tenantId));
         return Editor(http, PartnerTitle(caller, reads, tenantId), $"{Base}/partners/{tenantId}", $"{GraphRoot}/partners/{tenantId}", partner, partner,
             Json(settings.Default(caller)), FieldErrors.None, notice, null,
             Form(http, $"{Base}/partners/{tenantId}/delete", "<div class=\"actions\"><button type=\"submit\" class=\"secondary\">Remove this organization</button></div>"));
@@ -71,16 +71,15 @@ public static class CrossTenantAccessPages
     public static Task<ConsoleAnswer> SaveDefaultAsync(HttpContext http, GraphCaller caller, CrossTenantAccessSettings settings, IFormCollection form)
     {
         var current = Json(settings.Default(caller));
-        return SaveAsync(http, "Cross-tenant access settings: default", $"{Base}/default", $"{GraphRoot}/default", current, null, form,
-            patch => settings.UpdateDefaultAsync(caller, patch, ifMatch: null));
+        return Save(http, "Cross-tenant access settings: default", $"{Base}/default", $"{GraphRoot}/default", current, null, form,
+            patch => settings.UpdateDefaultAsync(caller, patch));
     }
 
-    public static async Task<ConsoleAnswer> SavePartnerAsync(HttpContext http, GraphCaller caller, CrossTenantAccessSettings settings, DirectoryReads reads, string tenantId,
-        IFormCollection form)
+    public static Task<ConsoleAnswer> SavePartnerAsync(HttpContext http, GraphCaller caller, CrossTenantAccessSettings settings, DirectoryReads reads, string tenantId, IFormCollection form)
     {
-        var current = Json((await settings.PartnerAsync(caller, tenantId)).Value);
-        return await SaveAsync(http, PartnerTitle(caller, reads, tenantId), $"{Base}/partners/{tenantId}", $"{GraphRoot}/partners/{tenantId}", current,
-            Json(settings.Default(caller)), form, patch => settings.UpdatePartnerAsync(caller, tenantId, patch, ifMatch: null));
+        var current = Json(settings.Partner(caller, tenantId));
+        return Save(http, PartnerTitle(caller, reads, tenantId), $"{Base}/partners/{tenantId}", $"{GraphRoot}/partners/{tenantId}", current, Json(settings.Default(caller)), form,
+            patch => settings.UpdatePartnerAsync(caller, tenantId, patch));
     }
 
     public static async Task<ConsoleAnswer> ResetDefaultAsync(GraphCaller caller, CrossTenantAccessSettings settings)
@@ -110,15 +109,15 @@ public static class CrossTenantAccessPages
 
     public static async Task<ConsoleAnswer> DeletePartnerAsync(GraphCaller caller, CrossTenantAccessSettings settings, string tenantId)
     {
-        await settings.DeletePartnerAsync(caller, tenantId, ifMatch: null);
+        await settings.DeletePartnerAsync(caller, tenantId);
         return ConsoleAnswer.Redirect(Base);
     }
 
     public static string? SavedNotice(HttpContext http) => http.Request.Query.ContainsKey("saved") ? Saved : null;
 
     /// <summary>Reads the form into the configuration it describes and sends only what changed; a refusal shows the form as posted, the error beside its field.</summary>
-    private static async Task<ConsoleAnswer> SaveAsync(HttpContext http, string title, string action, string graphPath, JsonObject current, JsonObject? inherited,
-        IFormCollection form, Func<JsonObject, Task> update)
+    private static async Task<ConsoleAnswer> Save(HttpContext http, string title, string action, string graphPath, JsonObject current, JsonObject? inherited, IFormCollection form,
+        Func<JsonObject, Task> update)
     {
         var after = CrossTenantSettingsForm.Read(form, current, partner: inherited is not null);
         var patch = CrossTenantSettingsForm.Patch(current, after);

@@ -23,13 +23,13 @@ public static class ConditionalAccessEndpoints
         graph.MapMethods($"{Root}/{{id}}", ["PATCH"], async (string id, HttpContext http, GraphContext g, ConditionalAccessPolicies policies) =>
         {
             var caller = g.Caller(http);
-            await policies.UpdateAsync(caller, id, await GraphRequestBody.ReadObjectAsync(http.Request), GraphContext.IfMatch(http));
+            await policies.UpdateAsync(caller, id, await GraphRequestBody.ReadObjectAsync(http.Request), http.Request.Headers.IfMatch);
             return Results.NoContent();
         });
 
         graph.MapDelete($"{Root}/{{id}}", async (string id, HttpContext http, GraphContext g, ConditionalAccessPolicies policies) =>
         {
-            await policies.DeleteAsync(g.Caller(http), id, GraphContext.IfMatch(http));
+            await policies.DeleteAsync(g.Caller(http), id, http.Request.Headers.IfMatch);
             return Results.NoContent();
         });
         return graph;

@@ -9,8 +9,8 @@ namespace FakeEntra.Server.Graph;
 
 /// <summary>
 /// A tenant's Conditional Access policies, limited to the subset FakeEntra evaluates: read, created, changed and deleted with
-/// the rules scenario files are checked by, each change one transaction on the stored policy with its audit row (category
-/// Policy). The Graph endpoints and the admin console both go through it.
+/// the rules scenario files are checked by, each change audited (category Policy). The Graph endpoints and the admin console
+/// both go through it.
 /// </summary>
 public sealed class ConditionalAccessPolicies(GraphContext g, TimeProvider clock)
 {
@@ -25,7 +25,7 @@ public sealed class ConditionalAccessPolicies(GraphContext g, TimeProvider clock
     public ConditionalAccessPolicy Get(GraphCaller caller, string id)
     {
         caller.Require(GraphPermission.ReadPolicies);
-        return (Guid.TryParse(id, out var policyId) ? caller.Tenant.ConditionalAccessPolicies.FirstOrDefault(p => p.Id == policyId) : null) ?? throw NotFound(id);
+        return Find(caller, id);
     }
 
     public async Task<ConditionalAccessPolicy> CreateAsync(GraphCaller caller, JsonObject body)
@@ -41,12 +41,12 @@ public sealed class ConditionalAccessPolicies(GraphContext g, TimeProvider clock
         return policy;
     }
 
-    public Task UpdateAsync(GraphCaller caller, string id, JsonObject patch, string? ifMatch)
+    public Task UpdateAsync(GraphCaller caller, string id, JsonObject patch, string? ifMatch = null)
     {
         caller.Require(GraphPermission.WriteConditionalAccess);
         return g.ChangeAsync(caller, Category, async transaction =>
         {
-            var stored = await Find(transaction, id);
+            var stored = await Stored(transaction, id);
             GraphContext.CheckIfMatch(ifMatch, stored);
             var after = GraphResources.ConditionalAccessPolicy.Update(stored.Value, patch) with { ModifiedDateTime = clock.GetUtcNow() };
             Check(after);
@@ -55,22 +55,25 @@ public sealed class ConditionalAccessPolicies(GraphContext g, TimeProvider clock
         });
     }
 
-    public Task DeleteAsync(GraphCaller caller, string id, string? ifMatch)
+    public Task DeleteAsync(GraphCaller caller, string id, string? ifMatch = null)
     {
         caller.Require(GraphPermission.WriteConditionalAccess);
         return g.ChangeAsync(caller, Category, async transaction =>
         {
-            var stored = await Find(transaction, id);
+            var stored = await Stored(transaction, id);
             GraphContext.CheckIfMatch(ifMatch, stored);
             transaction.Delete(Kinds.ConditionalAccessPolicy, stored);
             return new AuditEntry("Delete conditional access policy", "Delete", stored.Value.Id.ToString("D"), [new ModifiedProperty("ConditionalAccessPolicy", Json(stored.Value), null)]);
         });
     }
 
-    private static async Task<Stored<ConditionalAccessPolicy>> Find(DirectoryTransaction transaction, string id) =>
-        (Guid.TryParse(id, out var policyId) ? await transaction.FindAsync(Kinds.ConditionalAccessPolicy, Kinds.Key(policyId)) : null) ?? throw NotFound(id);
+    private static async Task<Stored<ConditionalAccessPolicy>> Stored(DirectoryTransaction transaction, string id) =>
+        (Guid.TryParse(id, out var policyId) ? await transaction.FindAsync(Kinds.ConditionalAccessPolicy, Kinds.Key(policyId)) : null)
+        ?? throw GraphException.NotFound($"No Conditional Access policy '{id}'.");
 
-    private static GraphException NotFound(string id) => GraphException.NotFound($"No Conditional Access policy '{id}'.");
+    private static ConditionalAccessPolicy Find(GraphCaller caller, string id) =>
+        (Guid.TryParse(id, out var policyId) ? caller.Tenant.ConditionalAccessPolicies.FirstOrDefault(p => p.Id == policyId) : null)
+        ?? throw GraphException.NotFound($"No Conditional Access policy '{id}'.");
 
     private static void Check(ConditionalAccessPolicy policy)
     {

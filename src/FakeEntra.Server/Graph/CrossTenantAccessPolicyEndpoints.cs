@@ -18,7 +18,7 @@ public static class CrossTenantAccessPolicyEndpoints
         graph.MapMethods(Root, ["PATCH"], async (HttpContext http, GraphContext g, CrossTenantAccessSettings settings) =>
         {
             var caller = g.Caller(http);
-            await settings.UpdatePolicyAsync(caller, await GraphRequestBody.ReadObjectAsync(http.Request), GraphContext.IfMatch(http));
+            await settings.UpdatePolicyAsync(caller, await GraphRequestBody.ReadObjectAsync(http.Request), http.Request.Headers.IfMatch);
             return Results.NoContent();
         });
 
@@ -28,7 +28,7 @@ public static class CrossTenantAccessPolicyEndpoints
         graph.MapMethods($"{Root}/default", ["PATCH"], async (HttpContext http, GraphContext g, CrossTenantAccessSettings settings) =>
         {
             var caller = g.Caller(http);
-            await settings.UpdateDefaultAsync(caller, await GraphRequestBody.ReadObjectAsync(http.Request), GraphContext.IfMatch(http));
+            await settings.UpdateDefaultAsync(caller, await GraphRequestBody.ReadObjectAsync(http.Request), http.Request.Headers.IfMatch);
             return Results.NoContent();
         });
 
@@ -50,7 +50,7 @@ public static class CrossTenantAccessPolicyEndpoints
 
         graph.MapGet($"{Root}/partners/{{tenantId}}", async (string tenantId, HttpContext http, GraphContext g, CrossTenantAccessSettings settings) =>
         {
-            var stored = await settings.PartnerAsync(g.Caller(http), tenantId);
+            var stored = await settings.StoredPartnerAsync(g.Caller(http), tenantId);
             var body = GraphJson.WithContext(JsonSerializer.SerializeToNode(stored.Value, GraphJson.Output)!.AsObject(), "policies/crossTenantAccessPolicy/partners/$entity");
             body.Insert(1, "@odata.etag", stored.ETag);
             return Results.Json(body, GraphJson.Output, "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8");
@@ -59,13 +59,13 @@ public static class CrossTenantAccessPolicyEndpoints
         graph.MapMethods($"{Root}/partners/{{tenantId}}", ["PATCH"], async (string tenantId, HttpContext http, GraphContext g, CrossTenantAccessSettings settings) =>
         {
             var caller = g.Caller(http);
-            await settings.UpdatePartnerAsync(caller, tenantId, await GraphRequestBody.ReadObjectAsync(http.Request), GraphContext.IfMatch(http));
+            await settings.UpdatePartnerAsync(caller, tenantId, await GraphRequestBody.ReadObjectAsync(http.Request), http.Request.Headers.IfMatch);
             return Results.NoContent();
         });
 
         graph.MapDelete($"{Root}/partners/{{tenantId}}", async (string tenantId, HttpContext http, GraphContext g, CrossTenantAccessSettings settings) =>
         {
-            await settings.DeletePartnerAsync(g.Caller(http), tenantId, GraphContext.IfMatch(http));
+            await settings.DeletePartnerAsync(g.Caller(http), tenantId, http.Request.Headers.IfMatch);
             return Results.NoContent();
         });
         return graph;

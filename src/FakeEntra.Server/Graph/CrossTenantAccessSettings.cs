@@ -10,8 +10,8 @@ namespace FakeEntra.Server.Graph;
 
 /// <summary>
 /// A tenant's cross-tenant access settings — the policy, its default and its partners — read and changed with Graph's
-/// validation, each change one transaction on the stored object with its directory audit row (category
-/// CrossTenantAccessSettings, Entra's activity names). The Graph endpoints and the admin console both go through it.
+/// validation, each change in the directory audit log (category CrossTenantAccessSettings, Entra's activity names).
+/// The Graph endpoints and the admin console both go through it.
 /// </summary>
 public sealed class CrossTenantAccessSettings(GraphContext g, StateStore store)
 {
@@ -24,12 +24,12 @@ public sealed class CrossTenantAccessSettings(GraphContext g, StateStore store)
     }
 
     /// <summary>Only the policy's own members: default and partners have their own operations.</summary>
-    public Task UpdatePolicyAsync(GraphCaller caller, JsonObject patch, string? ifMatch)
+    public Task UpdatePolicyAsync(GraphCaller caller, JsonObject patch, string? ifMatch = null)
     {
         caller.Require(GraphPermission.WriteCrossTenantAccess);
         return g.ChangeAsync(caller, Category, async transaction =>
         {
-            var stored = await Find(transaction, Kinds.CrossTenantAccessPolicy, Kinds.Key(caller.Tenant.CrossTenantAccessPolicy.Id), "The policy");
+            var stored = await Stored(transaction, Kinds.CrossTenantAccessPolicy, Kinds.Key(caller.Tenant.CrossTenantAccessPolicy.Id));
             GraphContext.CheckIfMatch(ifMatch, stored);
             var before = stored.Value;
             var root = new PolicyRoot(before.DisplayName, before.AllowedCloudEndpoints);
@@ -41,12 +41,12 @@ public sealed class CrossTenantAccessSettings(GraphContext g, StateStore store)
 
     public CrossTenantAccessPolicyConfigurationDefault Default(GraphCaller caller) => Policy(caller).Default;
 
-    public Task UpdateDefaultAsync(GraphCaller caller, JsonObject patch, string? ifMatch)
+    public Task UpdateDefaultAsync(GraphCaller caller, JsonObject patch, string? ifMatch = null)
     {
         caller.Require(GraphPermission.WriteCrossTenantAccess);
         return g.ChangeAsync(caller, Category, async transaction =>
         {
-            var stored = await Find(transaction, Kinds.CrossTenantAccessPolicyDefault, "default", "The default setting");
+            var stored = await Stored(transaction, Kinds.CrossTenantAccessPolicyDefault, "default");
             GraphContext.CheckIfMatch(ifMatch, stored);
             var after = GraphResources.CrossTenantAccessPolicyConfigurationDefault.Update(stored.Value, patch) with { IsServiceDefault = false };
             Check(CrossTenantAccessPolicyRules.Check(after));
@@ -60,7 +60,7 @@ public sealed class CrossTenantAccessSettings(GraphContext g, StateStore store)
         caller.Require(GraphPermission.WriteCrossTenantAccess);
         return g.ChangeAsync(caller, Category, async transaction =>
         {
-            var stored = await Find(transaction, Kinds.CrossTenantAccessPolicyDefault, "default", "The default setting");
+            var stored = await Stored(transaction, Kinds.CrossTenantAccessPolicyDefault, "default");
             var after = CrossTenantAccessPolicyConfigurationDefault.ServiceDefault;
             transaction.Update(Kinds.CrossTenantAccessPolicyDefault, stored, after);
             return new AuditEntry("Reset the cross-tenant access default setting", "Update", "default", Changes(stored.Value, after, null));
@@ -69,8 +69,10 @@ public sealed class CrossTenantAccessSettings(GraphContext g, StateStore store)
 
     public IReadOnlyList<CrossTenantAccessPolicyConfigurationPartner> Partners(GraphCaller caller) => Policy(caller).Partners;
 
-    /// <summary>A partner as stored now, with the version (<c>@odata.etag</c>) a conditional write names.</summary>
-    public async Task<Stored<CrossTenantAccessPolicyConfigurationPartner>> PartnerAsync(GraphCaller caller, string tenantId)
+    public CrossTenantAccessPolicyConfigurationPartner Partner(GraphCaller caller, string tenantId) => Find(Policy(caller), tenantId);
+
+    /// <summary>A partner as stored now, with its <c>@odata.etag</c>.</summary>
+    public async Task<Stored<CrossTenantAccessPolicyConfigurationPartner>> StoredPartnerAsync(GraphCaller caller, string tenantId)
     {
         caller.Require(GraphPermission.ReadPolicies);
         return await store.ReadAsync(db => Partner(new DirectoryTransaction(db, caller.Tenant.Id), tenantId));
@@ -95,7 +97,7 @@ public sealed class CrossTenantAccessSettings(GraphContext g, StateStore store)
         return partner;
     }
 
-    public Task UpdatePartnerAsync(GraphCaller caller, string tenantId, JsonObject patch, string? ifMatch)
+    public Task UpdatePartnerAsync(GraphCaller caller, string tenantId, JsonObject patch, string? ifMatch = null)
     {
         caller.Require(GraphPermission.WriteCrossTenantAccess);
         return g.ChangeAsync(caller, Category, async transaction =>
@@ -109,7 +111,7 @@ public sealed class CrossTenantAccessSettings(GraphContext g, StateStore store)
         });
     }
 
-    public Task DeletePartnerAsync(GraphCaller caller, string tenantId, string? ifMatch)
+    public Task DeletePartnerAsync(GraphCaller caller, string tenantId, string? ifMatch = null)
     {
         caller.Require(GraphPermission.WriteCrossTenantAccess);
         return g.ChangeAsync(caller, Category, async transaction =>
@@ -121,14 +123,18 @@ public sealed class CrossTenantAccessSettings(GraphContext g, StateStore store)
         });
     }
 
-    private sealed record PolicyRoot(string DisplayName, IReadOnlyList<string> AllowedCloudEndpoints);
-
     private static async Task<Stored<CrossTenantAccessPolicyConfigurationPartner>> Partner(DirectoryTransaction transaction, string tenantId) =>
         (Guid.TryParse(tenantId, out var id) ? await transaction.FindAsync(Kinds.CrossTenantAccessPolicyPartner, Kinds.Key(id)) : null)
         ?? throw GraphException.NotFound($"No partner configuration exists for tenant '{tenantId}'.");
 
-    private static async Task<Stored<T>> Find<T>(DirectoryTransaction transaction, DirectoryObjectKind<T> kind, string key, string what) where T : class =>
-        await transaction.FindAsync(kind, key) ?? throw GraphException.NotFound($"{what} is not stored.");
+    private static async Task<Stored<T>> Stored<T>(DirectoryTransaction transaction, DirectoryObjectKind<T> kind, string key) where T : class =>
+        await transaction.FindAsync(kind, key) ?? throw GraphException.NotFound($"The {kind.Name} is not stored.");
+
+    private sealed record PolicyRoot(string DisplayName, IReadOnlyList<string> AllowedCloudEndpoints);
+
+    private static CrossTenantAccessPolicyConfigurationPartner Find(CrossTenantAccessPolicy policy, string tenantId) =>
+        (Guid.TryParse(tenantId, out var id) ? policy.Partners.FirstOrDefault(p => p.TenantId == id) : null)
+        ?? throw GraphException.NotFound($"No partner configuration exists for tenant '{tenantId}'.");
 
     private static void Check(PolicyProblem? problem)
     {

@@ -11,7 +11,7 @@ public sealed record AuditEntry(string Activity, string Operation, string Target
 
 /// <summary>
 /// Graph's plumbing, shared by the JSON endpoints and the admin console: who calls (from a bearer header or from the
-/// console's session), the directory, and the one place a change is written, in one transaction with its audit row.
+/// console's session), the directory, and the one place a change is written and audited.
 /// </summary>
 public sealed class GraphContext(DirectoryState state, DirectoryWriter writer, Token.IssuedTokenReader reader, PublicOrigin origin, TimeProvider clock)
 {
@@ -34,7 +34,7 @@ public sealed class GraphContext(DirectoryState state, DirectoryWriter writer, T
 
     /// <summary>
     /// One transaction in the caller's tenant: <paramref name="change"/> reads what is stored now and changes it, and returns
-    /// what to audit; the <c>directoryAudit</c> row commits with the change, and the snapshot has both before this returns.
+    /// what to audit; the audit row commits with the change, and the snapshot has both before this returns.
     /// </summary>
     public Task ChangeAsync(GraphCaller caller, string category, Func<DirectoryTransaction, Task<AuditEntry>> change) =>
         writer.ChangeAsync(caller.Tenant.Id, async transaction =>
@@ -54,13 +54,11 @@ public sealed class GraphContext(DirectoryState state, DirectoryWriter writer, T
             return true;
         });
 
-    /// <summary>The request's <c>If-Match</c> header, if it has one (the admin console sends none).</summary>
-    public static string? IfMatch(HttpContext http) => http.Request.Headers.IfMatch.ToString() is { Length: > 0 } value ? value : null;
-
     /// <summary>Graph's optimistic concurrency: a write with <c>If-Match</c> applies only to the version it names (<c>*</c>: any).</summary>
     public static void CheckIfMatch<T>(string? ifMatch, Stored<T> stored)
     {
-        if (ifMatch is not null && ifMatch != "*" && !ifMatch.Split(',', StringSplitOptions.TrimEntries).Contains(stored.ETag)) throw GraphException.PreconditionFailed();
+        if (ifMatch is { Length: > 0 } wanted && wanted != "*" && !wanted.Split(',', StringSplitOptions.TrimEntries).Contains(stored.ETag))
+            throw GraphException.PreconditionFailed();
     }
 
     public Token.Issuance Issuance() => new(state.Current, origin.Value, clock.GetUtcNow());

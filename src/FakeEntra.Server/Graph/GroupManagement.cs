@@ -7,10 +7,7 @@ using Kinds = FakeEntra.Core.DirectoryObjects.DirectoryObjectKinds;
 
 namespace FakeEntra.Server.Graph;
 
-/// <summary>
-/// A tenant's groups and their members, as Graph reads and changes them, each change one transaction on the stored group and
-/// membership rows with its audit row (category GroupManagement).
-/// </summary>
+/// <summary>A tenant's groups and their members, as Graph reads and changes them, each change audited (category GroupManagement).</summary>
 public sealed class GroupManagement(GraphContext g)
 {
     private const string Category = "GroupManagement";
@@ -24,7 +21,7 @@ public sealed class GroupManagement(GraphContext g)
     public Group Get(GraphCaller caller, string id)
     {
         caller.Require(GraphPermission.ReadDirectory);
-        return (Guid.TryParse(id, out var guid) ? caller.Tenant.Groups.FirstOrDefault(g => g.Id == guid) : null) ?? throw NotFound(id);
+        return Find(caller.Tenant, id);
     }
 
     /// <summary>The group's direct members, users and nested groups, as Graph shows them.</summary>
@@ -48,12 +45,12 @@ public sealed class GroupManagement(GraphContext g)
         return group;
     }
 
-    public Task UpdateAsync(GraphCaller caller, string id, JsonObject patch, string? ifMatch)
+    public Task UpdateAsync(GraphCaller caller, string id, JsonObject patch, string? ifMatch = null)
     {
         caller.Require(GraphPermission.WriteGroups);
         return g.ChangeAsync(caller, Category, async transaction =>
         {
-            var stored = await Find(transaction, id);
+            var stored = await Stored(transaction, id);
             GraphContext.CheckIfMatch(ifMatch, stored);
             var after = GraphResources.Group.Update(stored.Value, patch);
             transaction.Update(Kinds.Group, stored, after);
@@ -61,13 +58,12 @@ public sealed class GroupManagement(GraphContext g)
         });
     }
 
-    /// <summary>Deletes the group with its memberships, both as a group and as a member of others.</summary>
-    public Task DeleteAsync(GraphCaller caller, string id, string? ifMatch)
+    public Task DeleteAsync(GraphCaller caller, string id, string? ifMatch = null)
     {
         caller.Require(GraphPermission.WriteGroups);
         return g.ChangeAsync(caller, Category, async transaction =>
         {
-            var stored = await Find(transaction, id);
+            var stored = await Stored(transaction, id);
             GraphContext.CheckIfMatch(ifMatch, stored);
             await transaction.RemoveMembersAsync(stored.Value.Id);
             await transaction.RemoveFromGroupsAsync(stored.Value.Id);
@@ -90,10 +86,9 @@ public sealed class GroupManagement(GraphContext g)
         var already = GraphException.BadRequest("One or more added object references already exist for the following modified properties: 'members'.");
         return g.ChangeAsync(caller, Category, async transaction =>
         {
-            var group = (await Find(transaction, id)).Value;
+            var group = (await Stored(transaction, id)).Value;
             if (!await transaction.ExistsAsync(Kinds.User, Kinds.Key(memberId)) && !await transaction.ExistsAsync(Kinds.Group, Kinds.Key(memberId)))
                 throw GraphException.NotFound($"Resource '{memberId}' does not exist or one of its queried reference-property objects are not present.");
-            // Checked here for the usual answer; the database's unique key decides between simultaneous adds.
             if (await transaction.IsMemberAsync(group.Id, memberId)) throw already;
             transaction.Conflict = () => already;
             transaction.AddMember(group.Id, memberId);
@@ -106,16 +101,18 @@ public sealed class GroupManagement(GraphContext g)
         caller.Require(GraphPermission.WriteGroups);
         return g.ChangeAsync(caller, Category, async transaction =>
         {
-            var group = (await Find(transaction, id)).Value;
+            var group = (await Stored(transaction, id)).Value;
             if (!Guid.TryParse(memberId, out var member) || !await transaction.RemoveMemberAsync(group.Id, member))
                 throw GraphException.NotFound($"'{memberId}' is not a member of the group.");
             return new AuditEntry("Remove member from group", "Delete", group.Id.ToString("D"), [new ModifiedProperty("Group.ObjectID", member.ToString("D"), null)]);
         });
     }
 
-    private static async Task<Stored<Group>> Find(DirectoryTransaction transaction, string id) =>
-        (Guid.TryParse(id, out var guid) ? await transaction.FindAsync(Kinds.Group, Kinds.Key(guid)) : null) ?? throw NotFound(id);
+    private static async Task<Stored<Group>> Stored(DirectoryTransaction transaction, string id) =>
+        (Guid.TryParse(id, out var guid) ? await transaction.FindAsync(Kinds.Group, Kinds.Key(guid)) : null)
+        ?? throw GraphException.NotFound($"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
 
-    private static GraphException NotFound(string id) =>
-        GraphException.NotFound($"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
+    private static Group Find(TenantDirectory tenant, string id) =>
+        (Guid.TryParse(id, out var guid) ? tenant.Groups.FirstOrDefault(g => g.Id == guid) : null)
+        ?? throw GraphException.NotFound($"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
 }

@@ -29,13 +29,13 @@ public static class UserEndpoints
         graph.MapMethods("/users/{id}", ["PATCH"], async (string id, HttpContext http, GraphContext g, UserManagement users) =>
         {
             var caller = g.Caller(http);
-            await users.UpdateAsync(caller, id, await GraphRequestBody.ReadObjectAsync(http.Request), GraphContext.IfMatch(http));
+            await users.UpdateAsync(caller, id, await GraphRequestBody.ReadObjectAsync(http.Request), http.Request.Headers.IfMatch);
             return Results.NoContent();
         });
 
         graph.MapDelete("/users/{id}", async (string id, HttpContext http, GraphContext g, UserManagement users) =>
         {
-            await users.DeleteAsync(g.Caller(http), id, GraphContext.IfMatch(http));
+            await users.DeleteAsync(g.Caller(http), id, http.Request.Headers.IfMatch);
             return Results.NoContent();
         });
 
@@ -55,13 +55,13 @@ public static class UserEndpoints
         graph.MapMethods("/groups/{id}", ["PATCH"], async (string id, HttpContext http, GraphContext g, GroupManagement groups) =>
         {
             var caller = g.Caller(http);
-            await groups.UpdateAsync(caller, id, await GraphRequestBody.ReadObjectAsync(http.Request), GraphContext.IfMatch(http));
+            await groups.UpdateAsync(caller, id, await GraphRequestBody.ReadObjectAsync(http.Request), http.Request.Headers.IfMatch);
             return Results.NoContent();
         });
 
         graph.MapDelete("/groups/{id}", async (string id, HttpContext http, GraphContext g, GroupManagement groups) =>
         {
-            await groups.DeleteAsync(g.Caller(http), id, GraphContext.IfMatch(http));
+            await groups.DeleteAsync(g.Caller(http), id, http.Request.Headers.IfMatch);
             return Results.NoContent();
         });
 

@@ -7,10 +7,7 @@ using Kinds = FakeEntra.Core.DirectoryObjects.DirectoryObjectKinds;
 
 namespace FakeEntra.Server.Graph;
 
-/// <summary>
-/// A tenant's users: read, created, changed and deleted as Graph does, each change one transaction on the stored user with its
-/// audit row (category UserManagement).
-/// </summary>
+/// <summary>A tenant's users: read, created, changed and deleted as Graph does, each change audited (category UserManagement).</summary>
 public sealed class UserManagement(GraphContext g)
 {
     private const string Category = "UserManagement";
@@ -25,8 +22,7 @@ public sealed class UserManagement(GraphContext g)
     public User Get(GraphCaller caller, string id)
     {
         caller.Require(GraphPermission.ReadDirectory);
-        return caller.Tenant.Users.FirstOrDefault(u => Guid.TryParse(id, out var guid) ? u.Id == guid : string.Equals(u.UserPrincipalName, id, StringComparison.OrdinalIgnoreCase))
-               ?? throw NotFound(id);
+        return Find(caller.Tenant, id);
     }
 
     public async Task<User> CreateAsync(GraphCaller caller, JsonObject body)
@@ -50,12 +46,12 @@ public sealed class UserManagement(GraphContext g)
         return user;
     }
 
-    public Task UpdateAsync(GraphCaller caller, string id, JsonObject patch, string? ifMatch)
+    public Task UpdateAsync(GraphCaller caller, string id, JsonObject patch, string? ifMatch = null)
     {
         caller.Require(GraphPermission.WriteUsers);
         return g.ChangeAsync(caller, Category, async transaction =>
         {
-            var stored = await Find(transaction, id);
+            var stored = await Stored(transaction, id);
             GraphContext.CheckIfMatch(ifMatch, stored);
             var before = stored.Value;
             var after = GraphResources.User.Update(before, patch);
@@ -67,13 +63,12 @@ public sealed class UserManagement(GraphContext g)
         });
     }
 
-    /// <summary>Deletes the user with its memberships, privacy consents and role assignments.</summary>
-    public Task DeleteAsync(GraphCaller caller, string id, string? ifMatch)
+    public Task DeleteAsync(GraphCaller caller, string id, string? ifMatch = null)
     {
         caller.Require(GraphPermission.WriteUsers);
         return g.ChangeAsync(caller, Category, async transaction =>
         {
-            var stored = await Find(transaction, id);
+            var stored = await Stored(transaction, id);
             GraphContext.CheckIfMatch(ifMatch, stored);
             var user = stored.Value;
             await transaction.RemoveFromGroupsAsync(user.Id);
@@ -85,10 +80,12 @@ public sealed class UserManagement(GraphContext g)
         });
     }
 
-    private static async Task<Stored<User>> Find(DirectoryTransaction transaction, string id) =>
+    /// <summary>As stored now, by object id or user principal name.</summary>
+    private static async Task<Stored<User>> Stored(DirectoryTransaction transaction, string id) =>
         (Guid.TryParse(id, out var guid) ? await transaction.FindAsync(Kinds.User, Kinds.Key(guid)) : await transaction.FindByUniqueNameAsync(Kinds.User, id))
-        ?? throw NotFound(id);
+        ?? throw GraphException.NotFound($"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
 
-    private static GraphException NotFound(string id) =>
-        GraphException.NotFound($"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
+    private static User Find(TenantDirectory tenant, string id) =>
+        tenant.Users.FirstOrDefault(u => Guid.TryParse(id, out var guid) ? u.Id == guid : string.Equals(u.UserPrincipalName, id, StringComparison.OrdinalIgnoreCase))
+        ?? throw GraphException.NotFound($"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
 }
