@@ -8,7 +8,7 @@ namespace FakeEntra.Testing;
 
 /// <summary>
 /// What every server of a test process starts from: a CA with its HTTPS certificate, and the token signing key in an
-/// otherwise empty state file. Generating those RSA keys is most of a cold start, so it happens once per process; each
+/// otherwise empty state file (already migrated). Generating those RSA keys is most of a cold start, so it happens once per process; each
 /// server then gets a copy (its world, logs and data protection keys stay its own, and issuers differ by port).
 /// </summary>
 internal static class ProcessTemplate
@@ -30,7 +30,7 @@ internal static class ProcessTemplate
     {
         var directory = Path.Combine(Path.GetTempPath(), "fakeentra-testing", $"template-{Guid.NewGuid():N}");
         HttpsCertificate.Resolve(new FakeEntraOptions { DataDirectory = directory }, TextWriter.Null);
-        SigningKeyRing.LoadOrCreate(new SqliteStore(directory));
+        SigningKeyRing.LoadOrCreate(new StateStore(directory));
         // Closing the pooled connections checkpoints SQLite's write-ahead log into the file that is copied.
         SqliteConnection.ClearAllPools();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => FakeEntraServer.DeleteDirectory(directory);

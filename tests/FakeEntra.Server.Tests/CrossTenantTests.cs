@@ -190,7 +190,7 @@ public class CrossTenantTests(FakeEntraServer server) : IClassFixture<FakeEntraS
 
         var writer = server.Services.GetRequiredService<DirectoryWriter>();
         var original = server.Services.GetRequiredService<DirectoryState>().Current.FindTenant(new Guid(World.Contoso))!;
-        writer.Update(new Guid(World.Contoso), contoso => contoso with
+        await writer.UpdateAsync(new Guid(World.Contoso), contoso => contoso with
         {
             CrossTenantAccessPolicy = contoso.CrossTenantAccessPolicy with
             {
@@ -216,7 +216,7 @@ public class CrossTenantTests(FakeEntraServer server) : IClassFixture<FakeEntraS
         }
         finally
         {
-            writer.Update(new Guid(World.Contoso), _ => original);
+            await writer.UpdateAsync(new Guid(World.Contoso), _ => original);
         }
     }
 
@@ -228,7 +228,7 @@ public class CrossTenantTests(FakeEntraServer server) : IClassFixture<FakeEntraS
         var bob = await SignIn("bob@fabrikam.com", World.SharedChannelsScope, Extra(otp: true), app: app);
         var writer = server.Services.GetRequiredService<DirectoryWriter>();
         var original = server.Services.GetRequiredService<DirectoryState>().Current.FindTenant(new Guid(World.Contoso))!;
-        writer.Update(new Guid(World.Contoso), contoso => contoso with
+        await writer.UpdateAsync(new Guid(World.Contoso), contoso => contoso with
         {
             CrossTenantAccessPolicy = contoso.CrossTenantAccessPolicy with
             {
@@ -245,7 +245,7 @@ public class CrossTenantTests(FakeEntraServer server) : IClassFixture<FakeEntraS
         }
         finally
         {
-            writer.Update(new Guid(World.Contoso), _ => original);
+            await writer.UpdateAsync(new Guid(World.Contoso), _ => original);
         }
     }
 

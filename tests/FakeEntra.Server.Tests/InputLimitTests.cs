@@ -114,18 +114,18 @@ public class InputLimitTests(WoodgroveServer woodgrove) : IClassFixture<Woodgrov
     }
 
     [Fact]
-    public void Pending_device_codes_are_bounded_the_oldest_making_room()
+    public async Task Pending_device_codes_are_bounded_the_oldest_making_room()
     {
         var devices = Server.Services.GetRequiredService<DeviceAuthorizations>();
         var client = Guid.Parse(Woodgrove.Desktop);
-        var first = devices.Create(client, Woodgrove.Domain, "openid");
+        var first = await devices.CreateAsync(client, Woodgrove.Domain, "openid");
         var last = first;
         try
         {
             for (var i = 0; i < DeviceAuthorizations.Capacity; i++)
             {
                 Server.Clock.Offset += TimeSpan.FromMilliseconds(1);
-                last = devices.Create(client, Woodgrove.Domain, "openid");
+                last = await devices.CreateAsync(client, Woodgrove.Domain, "openid");
             }
         }
         finally
@@ -133,7 +133,7 @@ public class InputLimitTests(WoodgroveServer woodgrove) : IClassFixture<Woodgrov
             Server.Clock.Offset = TimeSpan.Zero;
         }
         Assert.Null(devices.FindPending(first.UserCode));
-        Assert.Null(devices.Poll(first.DeviceCode));
+        Assert.Null(await devices.PollAsync(first.DeviceCode));
         Assert.NotNull(devices.FindPending(last.UserCode));
     }
 }

@@ -76,7 +76,7 @@ public class InspectorTests(FakeEntraServer server) : IClassFixture<FakeEntraSer
         var directory = server.Services.GetRequiredService<DirectoryState>().Current;
         var home = directory.Tenants.First(t => t.Applications.Any(a => a.AppId == new Guid(World.Client)));
         // As an admin would register it (scenario web.redirectUris or Graph): the inspector as a web redirect URI with ID tokens.
-        server.Services.GetRequiredService<DirectoryWriter>().Update(home.Id, tenant => tenant with
+        await server.Services.GetRequiredService<DirectoryWriter>().UpdateAsync(home.Id, tenant => tenant with
         {
             Applications = [.. tenant.Applications.Select(a => a.AppId != new Guid(World.Client) ? a : a with
             {

@@ -4,8 +4,8 @@ using FakeEntra.Server.Tests.Infrastructure;
 namespace FakeEntra.Server.Tests;
 
 /// <summary>
-/// The data directory holds the token-signing key (state file), the refresh-token keys and the CA's key: only their owner may
-/// read them, whether FakeEntra creates them or finds them left readable by an older version.
+/// The data directory holds the token-signing key and the refresh-token keys (both in the state file) and the CA's key: only their
+/// owner may read them, whether FakeEntra creates them or finds them left readable by an older version.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class SecretsAtRestTests
@@ -48,15 +48,16 @@ public class SecretsAtRestTests
         AssertOwnerOnly(data, SecretPaths(data).Append(Path.Combine(data, "fakeentra.db-journal")));
     }
 
-    /// <summary>Every path that holds a secret: the state file and its companions, the key directory and its keys, the certificates' private keys.</summary>
+    /// <summary>
+    /// Every path that holds a secret: the state file (with the signing and Data Protection keys; no key lies beside it) and its
+    /// companions, the certificates' private keys.
+    /// </summary>
     private static IEnumerable<string> SecretPaths(string data)
     {
-        var keys = Path.Combine(data, "keys");
-        var keyFiles = Directory.GetFiles(keys);
-        Assert.NotEmpty(keyFiles);
+        Assert.False(Directory.Exists(Path.Combine(data, "keys")));
         var stateFiles = Directory.GetFiles(data, "fakeentra.db*");
         Assert.Contains(Path.Combine(data, "fakeentra.db"), stateFiles);
-        return [.. stateFiles, keys, .. keyFiles, Path.Combine(data, "certs", "ca.key"), Path.Combine(data, "certs", "server.pfx")];
+        return [.. stateFiles, Path.Combine(data, "certs", "ca.key"), Path.Combine(data, "certs", "server.pfx")];
     }
 
     private static void AssertOwnerOnly(string data, IEnumerable<string> paths)

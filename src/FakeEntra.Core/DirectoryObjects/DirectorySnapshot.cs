@@ -1,53 +1,220 @@
+using System.Collections.Immutable;
+
 namespace FakeEntra.Core.DirectoryObjects;
 
 /// <summary>
 /// An immutable, indexed view of the whole world: every lookup the token path needs without touching storage.
-/// A change to the directory builds a new snapshot.
+/// A change makes a new snapshot that shares everything it did not touch (<see cref="Apply"/>), so a write costs what it changed,
+/// not the size of the world.
 /// </summary>
 public sealed class DirectorySnapshot
 {
-    private readonly Dictionary<Guid, TenantDirectory> _tenants = [];
-    private readonly Dictionary<string, TenantDirectory> _tenantsByDomain = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<Guid, Application> _applications = [];
-    private readonly Dictionary<Guid, Guid> _applicationHomeTenant = [];
-    private readonly Dictionary<string, Application> _applicationsByIdentifier = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<(Guid Tenant, Guid AppId), ServicePrincipal> _servicePrincipals = [];
-    private readonly Dictionary<(Guid Tenant, Guid Id), Guid> _servicePrincipalAppIds = [];
-    private readonly Dictionary<(Guid Tenant, Guid Id), User> _users = [];
-    private readonly Dictionary<string, (TenantDirectory Tenant, User User)> _usersByUpn = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<(Guid Tenant, Guid User), IReadOnlySet<Guid>> _transitiveGroups = [];
+    private readonly ImmutableList<Guid> _order;
+    private readonly ImmutableDictionary<Guid, TenantDirectory> _tenants;
+    private readonly ImmutableDictionary<string, Guid> _tenantsByDomain;
+    private readonly ImmutableDictionary<Guid, Application> _applications;
+    private readonly ImmutableDictionary<Guid, Guid> _applicationHomeTenant;
+    private readonly ImmutableDictionary<string, Application> _applicationsByIdentifier;
+    private readonly ImmutableDictionary<(Guid Tenant, Guid AppId), ServicePrincipal> _servicePrincipals;
+    private readonly ImmutableDictionary<(Guid Tenant, Guid Id), Guid> _servicePrincipalAppIds;
+    private readonly ImmutableDictionary<(Guid Tenant, Guid Id), User> _users;
+    private readonly ImmutableDictionary<string, (Guid Tenant, Guid User)> _usersByUpn;
+    // Per tenant, computed on first use after its groups change.
+    private readonly ImmutableDictionary<Guid, Lazy<Dictionary<Guid, IReadOnlySet<Guid>>>> _transitiveGroups;
 
-    public DirectorySnapshot(IEnumerable<TenantDirectory> tenants)
+    public DirectorySnapshot(IEnumerable<TenantDirectory> tenants) : this(Empty.With(tenants))
     {
-        foreach (var app in FirstPartyApplications.All) IndexApplication(app);
-        Tenants = [.. tenants];
-        foreach (var tenant in Tenants)
-        {
-            _tenants[tenant.Id] = tenant;
-            foreach (var domain in tenant.Organization.VerifiedDomains) _tenantsByDomain[domain.Name] = tenant;
-            foreach (var app in tenant.Applications)
-            {
-                IndexApplication(app);
-                _applicationHomeTenant[app.AppId] = tenant.Id;
-            }
-            foreach (var sp in tenant.ServicePrincipals) IndexServicePrincipal(tenant.Id, sp);
-            foreach (var app in FirstPartyApplications.All)
-                if (!_servicePrincipals.ContainsKey((tenant.Id, app.AppId)) && FirstPartyApplications.ProvisionedServicePrincipal(tenant.Id, app.AppId) is { } provisioned)
-                    IndexServicePrincipal(tenant.Id, provisioned);
-            foreach (var user in tenant.Users)
-            {
-                _users[(tenant.Id, user.Id)] = user;
-                _usersByUpn[user.UserPrincipalName] = (tenant, user);
-            }
-            IndexGroups(tenant);
-        }
     }
+
+    private DirectorySnapshot(DirectorySnapshot other) : this(other._order, other._tenants, other._tenantsByDomain, other._applications, other._applicationHomeTenant,
+        other._applicationsByIdentifier, other._servicePrincipals, other._servicePrincipalAppIds, other._users, other._usersByUpn, other._transitiveGroups)
+    {
+    }
+
+    private DirectorySnapshot(ImmutableList<Guid> order, ImmutableDictionary<Guid, TenantDirectory> tenants, ImmutableDictionary<string, Guid> tenantsByDomain,
+        ImmutableDictionary<Guid, Application> applications, ImmutableDictionary<Guid, Guid> applicationHomeTenant,
+        ImmutableDictionary<string, Application> applicationsByIdentifier, ImmutableDictionary<(Guid, Guid), ServicePrincipal> servicePrincipals,
+        ImmutableDictionary<(Guid, Guid), Guid> servicePrincipalAppIds, ImmutableDictionary<(Guid, Guid), User> users, ImmutableDictionary<string, (Guid, Guid)> usersByUpn,
+        ImmutableDictionary<Guid, Lazy<Dictionary<Guid, IReadOnlySet<Guid>>>> transitiveGroups)
+    {
+        _order = order;
+        _tenants = tenants;
+        _tenantsByDomain = tenantsByDomain;
+        _applications = applications;
+        _applicationHomeTenant = applicationHomeTenant;
+        _applicationsByIdentifier = applicationsByIdentifier;
+        _servicePrincipals = servicePrincipals;
+        _servicePrincipalAppIds = servicePrincipalAppIds;
+        _users = users;
+        _usersByUpn = usersByUpn;
+        _transitiveGroups = transitiveGroups;
+        Tenants = [.. order.Select(id => tenants[id])];
+    }
+
+    private static DirectorySnapshot Empty { get; } = new(
+        [], ImmutableDictionary<Guid, TenantDirectory>.Empty, ImmutableDictionary.Create<string, Guid>(StringComparer.OrdinalIgnoreCase),
+        FirstPartyApplications.All.ToImmutableDictionary(a => a.AppId), ImmutableDictionary<Guid, Guid>.Empty,
+        FirstPartyApplications.All.SelectMany(a => a.IdentifierUris.Select(u => KeyValuePair.Create(u.TrimEnd('/'), a)))
+            .ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
+        ImmutableDictionary<(Guid, Guid), ServicePrincipal>.Empty, ImmutableDictionary<(Guid, Guid), Guid>.Empty, ImmutableDictionary<(Guid, Guid), User>.Empty,
+        ImmutableDictionary.Create<string, (Guid, Guid)>(StringComparer.OrdinalIgnoreCase), ImmutableDictionary<Guid, Lazy<Dictionary<Guid, IReadOnlySet<Guid>>>>.Empty);
 
     public IReadOnlyList<TenantDirectory> Tenants { get; }
 
+    // Whole tenants at once (loading): indexed in one pass rather than object by object.
+    private DirectorySnapshot With(IEnumerable<TenantDirectory> added)
+    {
+        var order = _order.ToBuilder();
+        var tenants = _tenants.ToBuilder();
+        var domains = _tenantsByDomain.ToBuilder();
+        var applications = _applications.ToBuilder();
+        var applicationHome = _applicationHomeTenant.ToBuilder();
+        var identifiers = _applicationsByIdentifier.ToBuilder();
+        var servicePrincipals = _servicePrincipals.ToBuilder();
+        var servicePrincipalAppIds = _servicePrincipalAppIds.ToBuilder();
+        var users = _users.ToBuilder();
+        var usersByUpn = _usersByUpn.ToBuilder();
+        var transitive = _transitiveGroups.ToBuilder();
+        foreach (var tenant in added)
+        {
+            var id = tenant.Id;
+            order.Add(id);
+            tenants[id] = tenant;
+            foreach (var domain in tenant.Organization.VerifiedDomains) domains[domain.Name] = id;
+            foreach (var app in tenant.Applications)
+            {
+                applications[app.AppId] = app;
+                applicationHome[app.AppId] = id;
+                foreach (var uri in app.IdentifierUris) identifiers[uri.TrimEnd('/')] = app;
+            }
+            foreach (var sp in tenant.ServicePrincipals) IndexServicePrincipal(servicePrincipals, servicePrincipalAppIds, id, sp);
+            ProvisionFirstParty(servicePrincipals, servicePrincipalAppIds, id);
+            foreach (var user in tenant.Users)
+            {
+                users[(id, user.Id)] = user;
+                usersByUpn[user.UserPrincipalName] = (id, user.Id);
+            }
+            transitive[id] = new Lazy<Dictionary<Guid, IReadOnlySet<Guid>>>(() => IndexGroups(tenant));
+        }
+        return new(order.ToImmutable(), tenants.ToImmutable(), domains.ToImmutable(), applications.ToImmutable(), applicationHome.ToImmutable(),
+            identifiers.ToImmutable(), servicePrincipals.ToImmutable(), servicePrincipalAppIds.ToImmutable(), users.ToImmutable(), usersByUpn.ToImmutable(), transitive.ToImmutable());
+    }
+
+    /// <summary>
+    /// The snapshot after <paramref name="edits"/> (in order): each touches its object's entries in the indexes; an organization
+    /// saved for a tenant not yet known adds the tenant.
+    /// </summary>
+    public DirectorySnapshot Apply(IEnumerable<DirectoryEdit> edits)
+    {
+        var order = _order;
+        var tenants = _tenants.ToBuilder();
+        var domains = _tenantsByDomain.ToBuilder();
+        var applications = _applications.ToBuilder();
+        var applicationHome = _applicationHomeTenant.ToBuilder();
+        var identifiers = _applicationsByIdentifier.ToBuilder();
+        var servicePrincipals = _servicePrincipals.ToBuilder();
+        var servicePrincipalAppIds = _servicePrincipalAppIds.ToBuilder();
+        var users = _users.ToBuilder();
+        var usersByUpn = _usersByUpn.ToBuilder();
+        var groupsChanged = new HashSet<Guid>();
+        foreach (var edit in edits)
+        {
+            var id = edit.TenantId;
+            if (!tenants.TryGetValue(id, out var before))
+            {
+                if (edit is not ObjectSaved { Value: Organization organization }) throw new InvalidOperationException($"No tenant {id}.");
+                before = new TenantDirectory { Organization = organization };
+                order = order.Add(id);
+                ProvisionFirstParty(servicePrincipals, servicePrincipalAppIds, id);
+            }
+            var after = edit.ApplyTo(before);
+            tenants[id] = after;
+            switch (edit)
+            {
+                case ObjectSaved or ObjectDeleted when Kind(edit) == DirectoryObjectKinds.Organization:
+                    foreach (var domain in before.Organization.VerifiedDomains) domains.Remove(domain.Name);
+                    foreach (var domain in after.Organization.VerifiedDomains) domains[domain.Name] = id;
+                    break;
+                case ObjectSaved or ObjectDeleted when Kind(edit) == DirectoryObjectKinds.User:
+                    var key = KeyOf(edit);
+                    if (DirectoryObjectKinds.User.Find(before, key) is { } oldUser)
+                    {
+                        users.Remove((id, oldUser.Id));
+                        usersByUpn.Remove(oldUser.UserPrincipalName);
+                    }
+                    if (DirectoryObjectKinds.User.Find(after, key) is { } newUser)
+                    {
+                        users[(id, newUser.Id)] = newUser;
+                        usersByUpn[newUser.UserPrincipalName] = (id, newUser.Id);
+                    }
+                    break;
+                case ObjectSaved or ObjectDeleted when Kind(edit) == DirectoryObjectKinds.Application:
+                    if (DirectoryObjectKinds.Application.Find(before, KeyOf(edit)) is { } oldApp)
+                    {
+                        applications.Remove(oldApp.AppId);
+                        applicationHome.Remove(oldApp.AppId);
+                        foreach (var uri in oldApp.IdentifierUris) identifiers.Remove(uri.TrimEnd('/'));
+                    }
+                    if (DirectoryObjectKinds.Application.Find(after, KeyOf(edit)) is { } newApp)
+                    {
+                        applications[newApp.AppId] = newApp;
+                        applicationHome[newApp.AppId] = id;
+                        foreach (var uri in newApp.IdentifierUris) identifiers[uri.TrimEnd('/')] = newApp;
+                    }
+                    break;
+                case ObjectSaved or ObjectDeleted when Kind(edit) == DirectoryObjectKinds.ServicePrincipal:
+                    if (DirectoryObjectKinds.ServicePrincipal.Find(before, KeyOf(edit)) is { } oldSp)
+                    {
+                        servicePrincipals.Remove((id, oldSp.AppId));
+                        servicePrincipalAppIds.Remove((id, oldSp.Id));
+                    }
+                    if (DirectoryObjectKinds.ServicePrincipal.Find(after, KeyOf(edit)) is { } newSp) IndexServicePrincipal(servicePrincipals, servicePrincipalAppIds, id, newSp);
+                    break;
+                case ObjectSaved or ObjectDeleted when Kind(edit) == DirectoryObjectKinds.Group:
+                case GroupMemberAdded or GroupMemberRemoved:
+                    groupsChanged.Add(id);
+                    break;
+                case PrivacyConsentAdded { UserId: var consenting }:
+                    Reindex(users, id, after, consenting);
+                    break;
+                case PrivacyConsentRemoved { UserId: var withdrawing }:
+                    Reindex(users, id, after, withdrawing);
+                    break;
+            }
+        }
+        var tenantsNow = tenants.ToImmutable();
+        var transitive = _transitiveGroups.ToBuilder();
+        foreach (var id in groupsChanged)
+        {
+            var tenant = tenantsNow[id];
+            transitive[id] = new Lazy<Dictionary<Guid, IReadOnlySet<Guid>>>(() => IndexGroups(tenant));
+        }
+        return new(order, tenantsNow, domains.ToImmutable(), applications.ToImmutable(), applicationHome.ToImmutable(), identifiers.ToImmutable(),
+            servicePrincipals.ToImmutable(), servicePrincipalAppIds.ToImmutable(), users.ToImmutable(), usersByUpn.ToImmutable(), transitive.ToImmutable());
+    }
+
+    private static void Reindex(ImmutableDictionary<(Guid, Guid), User>.Builder users, Guid tenantId, TenantDirectory tenant, Guid userId)
+    {
+        if (tenant.Users.FirstOrDefault(u => u.Id == userId) is { } user) users[(tenantId, userId)] = user;
+    }
+
+    private static DirectoryObjectKind Kind(DirectoryEdit edit) => edit switch
+    {
+        ObjectSaved saved => saved.Kind,
+        ObjectDeleted deleted => deleted.Kind,
+        _ => throw new ArgumentException("Not an object edit.", nameof(edit)),
+    };
+
+    private static string KeyOf(DirectoryEdit edit) => edit switch
+    {
+        ObjectSaved saved => saved.Key,
+        ObjectDeleted deleted => deleted.Key,
+        _ => throw new ArgumentException("Not an object edit.", nameof(edit)),
+    };
+
     public TenantDirectory? FindTenant(Guid id) => _tenants.GetValueOrDefault(id);
 
-    public TenantDirectory? FindTenantByDomain(string domain) => _tenantsByDomain.GetValueOrDefault(domain);
+    public TenantDirectory? FindTenantByDomain(string domain) => _tenantsByDomain.TryGetValue(domain, out var id) ? _tenants[id] : null;
 
     public Application? FindApplication(Guid appId) => _applications.GetValueOrDefault(appId);
 
@@ -64,7 +231,7 @@ public sealed class DirectorySnapshot
 
     /// <summary>A user by UPN, with the tenant that holds the object.</summary>
     public (TenantDirectory Tenant, User User)? FindUserByPrincipalName(string upn) =>
-        _usersByUpn.TryGetValue(upn, out var found) ? found : null;
+        _usersByUpn.TryGetValue(upn, out var found) ? (_tenants[found.Tenant], _users[found]) : null;
 
     /// <summary>The B2B collaboration guest object a tenant holds for an account of another tenant (matched by its mail).</summary>
     public User? FindGuest(Guid tenantId, string homeUserPrincipalName) =>
@@ -72,7 +239,7 @@ public sealed class DirectorySnapshot
 
     /// <summary>Groups the user belongs to, directly or through nested groups.</summary>
     public IReadOnlySet<Guid> GroupsOf(Guid tenantId, Guid userId) =>
-        _transitiveGroups.GetValueOrDefault((tenantId, userId)) ?? EmptySet;
+        _transitiveGroups.TryGetValue(tenantId, out var groups) ? groups.Value.GetValueOrDefault(userId) ?? EmptySet : EmptySet;
 
     /// <summary>Directory role template ids held by a principal.</summary>
     public IReadOnlyList<Guid> RolesOf(Guid tenantId, Guid principalId) =>
@@ -94,25 +261,30 @@ public sealed class DirectorySnapshot
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
-    private void IndexServicePrincipal(Guid tenantId, ServicePrincipal sp)
+    private static void IndexServicePrincipal(ImmutableDictionary<(Guid, Guid), ServicePrincipal>.Builder servicePrincipals,
+        ImmutableDictionary<(Guid, Guid), Guid>.Builder appIds, Guid tenantId, ServicePrincipal sp)
     {
-        _servicePrincipals[(tenantId, sp.AppId)] = sp;
-        _servicePrincipalAppIds[(tenantId, sp.Id)] = sp.AppId;
+        servicePrincipals[(tenantId, sp.AppId)] = sp;
+        appIds[(tenantId, sp.Id)] = sp.AppId;
     }
 
-    private void IndexApplication(Application app)
+    // Microsoft's first-party apps FakeEntra provisions in every tenant that has not declared their service principal.
+    private static void ProvisionFirstParty(ImmutableDictionary<(Guid, Guid), ServicePrincipal>.Builder servicePrincipals,
+        ImmutableDictionary<(Guid, Guid), Guid>.Builder appIds, Guid tenantId)
     {
-        _applications[app.AppId] = app;
-        foreach (var uri in app.IdentifierUris) _applicationsByIdentifier[uri.TrimEnd('/')] = app;
+        foreach (var app in FirstPartyApplications.All)
+            if (!servicePrincipals.ContainsKey((tenantId, app.AppId)) && FirstPartyApplications.ProvisionedServicePrincipal(tenantId, app.AppId) is { } provisioned)
+                IndexServicePrincipal(servicePrincipals, appIds, tenantId, provisioned);
     }
 
-    private void IndexGroups(TenantDirectory tenant)
+    private static Dictionary<Guid, IReadOnlySet<Guid>> IndexGroups(TenantDirectory tenant)
     {
         var parents = new Dictionary<Guid, List<Guid>>();
         foreach (var group in tenant.Groups)
             foreach (var member in group.Members)
                 (parents.TryGetValue(member, out var list) ? list : parents[member] = []).Add(group.Id);
 
+        var result = new Dictionary<Guid, IReadOnlySet<Guid>>();
         foreach (var user in tenant.Users)
         {
             var found = new HashSet<Guid>();
@@ -120,8 +292,9 @@ public sealed class DirectorySnapshot
             while (pending.TryPop(out var groupId))
                 if (found.Add(groupId))
                     foreach (var parent in parents.GetValueOrDefault(groupId) ?? []) pending.Push(parent);
-            if (found.Count > 0) _transitiveGroups[(tenant.Id, user.Id)] = found;
+            if (found.Count > 0) result[user.Id] = found;
         }
+        return result;
     }
 
     private static readonly IReadOnlySet<Guid> EmptySet = new HashSet<Guid>();

@@ -51,13 +51,13 @@ public static class AdminConsoleEndpoints
         app.MapGet($"{Base}/new", (HttpContext http, AdminPages pages, ConditionalAccessPolicies policies) =>
             pages.ShowAsync(http, caller => ConditionalAccessPages.New(http, caller, policies)));
         app.MapPost($"{Base}/new", (HttpContext http, AdminPages pages, ConditionalAccessPolicies policies) =>
-            pages.PostAsync(http, (caller, form) => Task.FromResult(ConditionalAccessPages.Create(http, caller, policies, form))));
+            pages.PostAsync(http, (caller, form) => ConditionalAccessPages.CreateAsync(http, caller, policies, form)));
         app.MapGet($"{Base}/{{id}}", (string id, HttpContext http, AdminPages pages, ConditionalAccessPolicies policies) =>
             pages.ShowAsync(http, caller => ConditionalAccessPages.Edit(http, caller, policies, id)));
         app.MapPost($"{Base}/{{id}}", (string id, HttpContext http, AdminPages pages, ConditionalAccessPolicies policies) =>
-            pages.PostAsync(http, (caller, form) => Task.FromResult(ConditionalAccessPages.Save(http, caller, policies, id, form))));
+            pages.PostAsync(http, (caller, form) => ConditionalAccessPages.SaveAsync(http, caller, policies, id, form)));
         app.MapPost($"{Base}/{{id}}/delete", (string id, HttpContext http, AdminPages pages, ConditionalAccessPolicies policies) =>
-            pages.PostAsync(http, (caller, _) => Task.FromResult(ConditionalAccessPages.Delete(caller, policies, id))));
+            pages.PostAsync(http, (caller, _) => ConditionalAccessPages.DeleteAsync(caller, policies, id)));
     }
 
     private static void MapCrossTenantAccess(IEndpointRouteBuilder app)
@@ -66,20 +66,20 @@ public static class AdminConsoleEndpoints
         app.MapGet(Base, (HttpContext http, AdminPages pages, CrossTenantAccessSettings settings, DirectoryReads reads) =>
             pages.ShowAsync(http, caller => CrossTenantAccessPages.List(http, caller, settings, reads)));
         app.MapPost($"{Base}/partners", (HttpContext http, AdminPages pages, CrossTenantAccessSettings settings, DirectoryReads reads) =>
-            pages.PostAsync(http, (caller, form) => Task.FromResult(CrossTenantAccessPages.AddPartner(http, caller, settings, reads, form))));
+            pages.PostAsync(http, (caller, form) => CrossTenantAccessPages.AddPartnerAsync(http, caller, settings, reads, form)));
 
         app.MapGet($"{Base}/default", (HttpContext http, AdminPages pages, CrossTenantAccessSettings settings) =>
             pages.ShowAsync(http, caller => CrossTenantAccessPages.Default(http, caller, settings, CrossTenantAccessPages.SavedNotice(http))));
         app.MapPost($"{Base}/default", (HttpContext http, AdminPages pages, CrossTenantAccessSettings settings) =>
-            pages.PostAsync(http, (caller, form) => Task.FromResult(CrossTenantAccessPages.SaveDefault(http, caller, settings, form))));
+            pages.PostAsync(http, (caller, form) => CrossTenantAccessPages.SaveDefaultAsync(http, caller, settings, form)));
         app.MapPost($"{Base}/default/reset", (HttpContext http, AdminPages pages, CrossTenantAccessSettings settings) =>
-            pages.PostAsync(http, (caller, _) => Task.FromResult(CrossTenantAccessPages.ResetDefault(caller, settings))));
+            pages.PostAsync(http, (caller, _) => CrossTenantAccessPages.ResetDefaultAsync(caller, settings)));
 
         app.MapGet($"{Base}/partners/{{tenantId}}", (string tenantId, HttpContext http, AdminPages pages, CrossTenantAccessSettings settings, DirectoryReads reads) =>
             pages.ShowAsync(http, caller => CrossTenantAccessPages.Partner(http, caller, settings, reads, tenantId, CrossTenantAccessPages.SavedNotice(http))));
         app.MapPost($"{Base}/partners/{{tenantId}}", (string tenantId, HttpContext http, AdminPages pages, CrossTenantAccessSettings settings, DirectoryReads reads) =>
-            pages.PostAsync(http, (caller, form) => Task.FromResult(CrossTenantAccessPages.SavePartner(http, caller, settings, reads, tenantId, form))));
+            pages.PostAsync(http, (caller, form) => CrossTenantAccessPages.SavePartnerAsync(http, caller, settings, reads, tenantId, form)));
         app.MapPost($"{Base}/partners/{{tenantId}}/delete", (string tenantId, HttpContext http, AdminPages pages, CrossTenantAccessSettings settings) =>
-            pages.PostAsync(http, (caller, _) => Task.FromResult(CrossTenantAccessPages.DeletePartner(caller, settings, tenantId))));
+            pages.PostAsync(http, (caller, _) => CrossTenantAccessPages.DeletePartnerAsync(caller, settings, tenantId)));
     }
 }

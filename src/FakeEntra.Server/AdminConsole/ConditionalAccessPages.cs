@@ -44,7 +44,7 @@ public static class ConditionalAccessPages
         return Editor(http, "New Conditional Access policy", $"{Base}/new", $"POST {GraphRoot}", null, ConditionalAccessForm.Template, FieldErrors.None, null, null, "");
     }
 
-    public static ConsoleAnswer Save(HttpContext http, GraphCaller caller, ConditionalAccessPolicies policies, string id, IFormCollection form)
+    public static async Task<ConsoleAnswer> SaveAsync(HttpContext http, GraphCaller caller, ConditionalAccessPolicies policies, string id, IFormCollection form)
     {
         var stored = Json(policies.Get(caller, id));
         var writable = ConditionalAccessForm.Writable(stored);
@@ -54,7 +54,7 @@ public static class ConditionalAccessPages
         if (patch.Count == 0) return Editor(http, title, $"{Base}/{id}", $"PATCH {GraphRoot}/{id}", stored, stored, FieldErrors.None, "Nothing changed, so nothing was sent.", null, "");
         try
         {
-            policies.Update(caller, id, (JsonObject)patch.DeepClone());
+            await policies.UpdateAsync(caller, id, (JsonObject)patch.DeepClone());
         }
         catch (GraphException e) when (e.Status == StatusCodes.Status400BadRequest)
         {
@@ -63,12 +63,12 @@ public static class ConditionalAccessPages
         return ConsoleAnswer.Redirect($"{Base}/{id}?saved=1");
     }
 
-    public static ConsoleAnswer Create(HttpContext http, GraphCaller caller, ConditionalAccessPolicies policies, IFormCollection form)
+    public static async Task<ConsoleAnswer> CreateAsync(HttpContext http, GraphCaller caller, ConditionalAccessPolicies policies, IFormCollection form)
     {
         var body = ConditionalAccessForm.Read(form, ConditionalAccessForm.Template);
         try
         {
-            var policy = policies.Create(caller, (JsonObject)body.DeepClone());
+            var policy = await policies.CreateAsync(caller, (JsonObject)body.DeepClone());
             return ConsoleAnswer.Redirect($"{Base}/{policy.Id:D}?saved=1");
         }
         catch (GraphException e) when (e.Status == StatusCodes.Status400BadRequest)
@@ -79,9 +79,9 @@ public static class ConditionalAccessPages
         }
     }
 
-    public static ConsoleAnswer Delete(GraphCaller caller, ConditionalAccessPolicies policies, string id)
+    public static async Task<ConsoleAnswer> DeleteAsync(GraphCaller caller, ConditionalAccessPolicies policies, string id)
     {
-        policies.Delete(caller, id);
+        await policies.DeleteAsync(caller, id);
         return ConsoleAnswer.Redirect(Base);
     }
 

@@ -68,28 +68,28 @@ public static class CrossTenantAccessPages
             Form(http, $"{Base}/partners/{tenantId}/delete", "<div class=\"actions\"><button type=\"submit\" class=\"secondary\">Remove this organization</button></div>"));
     }
 
-    public static ConsoleAnswer SaveDefault(HttpContext http, GraphCaller caller, CrossTenantAccessSettings settings, IFormCollection form)
+    public static Task<ConsoleAnswer> SaveDefaultAsync(HttpContext http, GraphCaller caller, CrossTenantAccessSettings settings, IFormCollection form)
     {
         var current = Json(settings.Default(caller));
         return Save(http, "Cross-tenant access settings: default", $"{Base}/default", $"{GraphRoot}/default", current, null, form,
-            patch => settings.UpdateDefault(caller, patch));
+            patch => settings.UpdateDefaultAsync(caller, patch));
     }
 
-    public static ConsoleAnswer SavePartner(HttpContext http, GraphCaller caller, CrossTenantAccessSettings settings, DirectoryReads reads, string tenantId, IFormCollection form)
+    public static Task<ConsoleAnswer> SavePartnerAsync(HttpContext http, GraphCaller caller, CrossTenantAccessSettings settings, DirectoryReads reads, string tenantId, IFormCollection form)
     {
         var current = Json(settings.Partner(caller, tenantId));
         return Save(http, PartnerTitle(caller, reads, tenantId), $"{Base}/partners/{tenantId}", $"{GraphRoot}/partners/{tenantId}", current, Json(settings.Default(caller)), form,
-            patch => settings.UpdatePartner(caller, tenantId, patch));
+            patch => settings.UpdatePartnerAsync(caller, tenantId, patch));
     }
 
-    public static ConsoleAnswer ResetDefault(GraphCaller caller, CrossTenantAccessSettings settings)
+    public static async Task<ConsoleAnswer> ResetDefaultAsync(GraphCaller caller, CrossTenantAccessSettings settings)
     {
-        settings.ResetDefault(caller);
+        await settings.ResetDefaultAsync(caller);
         return ConsoleAnswer.Redirect($"{Base}/default?saved=1");
     }
 
     /// <summary>Adds a partner by tenant id or domain: <c>POST …/partners {"tenantId": …}</c>; its settings start inherited from the default.</summary>
-    public static ConsoleAnswer AddPartner(HttpContext http, GraphCaller caller, CrossTenantAccessSettings settings, DirectoryReads reads, IFormCollection form)
+    public static async Task<ConsoleAnswer> AddPartnerAsync(HttpContext http, GraphCaller caller, CrossTenantAccessSettings settings, DirectoryReads reads, IFormCollection form)
     {
         var typed = form["tenantId"].ToString().Trim();
         try
@@ -97,7 +97,7 @@ public static class CrossTenantAccessPages
             var tenantId = Guid.TryParse(typed, out var id) ? id : typed.Length == 0
                 ? throw GraphException.ValueRequired("tenantId", GraphResources.CrossTenantAccessPolicyConfigurationPartner.Name)
                 : reads.TenantByDomain(caller, typed).TenantId;
-            var partner = settings.AddPartner(caller, new JsonObject { ["tenantId"] = tenantId.ToString("D") });
+            var partner = await settings.AddPartnerAsync(caller, new JsonObject { ["tenantId"] = tenantId.ToString("D") });
             return ConsoleAnswer.Redirect($"{Base}/partners/{partner.TenantId:D}?saved=1");
         }
         catch (GraphException e) when (e.Status is StatusCodes.Status400BadRequest or StatusCodes.Status404NotFound or StatusCodes.Status409Conflict)
@@ -107,24 +107,24 @@ public static class CrossTenantAccessPages
         }
     }
 
-    public static ConsoleAnswer DeletePartner(GraphCaller caller, CrossTenantAccessSettings settings, string tenantId)
+    public static async Task<ConsoleAnswer> DeletePartnerAsync(GraphCaller caller, CrossTenantAccessSettings settings, string tenantId)
     {
-        settings.DeletePartner(caller, tenantId);
+        await settings.DeletePartnerAsync(caller, tenantId);
         return ConsoleAnswer.Redirect(Base);
     }
 
     public static string? SavedNotice(HttpContext http) => http.Request.Query.ContainsKey("saved") ? Saved : null;
 
     /// <summary>Reads the form into the configuration it describes and sends only what changed; a refusal shows the form as posted, the error beside its field.</summary>
-    private static ConsoleAnswer Save(HttpContext http, string title, string action, string graphPath, JsonObject current, JsonObject? inherited, IFormCollection form,
-        Action<JsonObject> update)
+    private static async Task<ConsoleAnswer> Save(HttpContext http, string title, string action, string graphPath, JsonObject current, JsonObject? inherited, IFormCollection form,
+        Func<JsonObject, Task> update)
     {
         var after = CrossTenantSettingsForm.Read(form, current, partner: inherited is not null);
         var patch = CrossTenantSettingsForm.Patch(current, after);
         if (patch.Count == 0) return Editor(http, title, action, graphPath, current, current, inherited, FieldErrors.None, "Nothing changed, so nothing was sent.", null, "");
         try
         {
-            update((JsonObject)patch.DeepClone());
+            await update((JsonObject)patch.DeepClone());
         }
         catch (GraphException e) when (e.Status == StatusCodes.Status400BadRequest)
         {

@@ -72,7 +72,7 @@ public sealed class CrossTenantGate(SignInLogWriter log, SignInConsole console, 
         if (decision.Challenge != SignInChallenge.None) throw new AadException(AadErrors.MfaNeeded(request.ResourceApp.AppId));
         if (request.PrivacyConsented && decision.CrossTenantAccessType == CrossTenantAccessTypeValues.B2BDirectConnect
             && !request.HomeUser.PrivacyConsents.Contains(request.Resource.Id))
-            privacyConsents.Accept(request);
+            await privacyConsents.AcceptAsync(request);
         var identity = decision.CrossTenantAccessType switch
         {
             CrossTenantAccessTypeValues.B2BDirectConnect => TokenUser.DirectConnect(request.HomeUser, request.Home.Id),
@@ -124,12 +124,11 @@ public sealed class CrossTenantGate(SignInLogWriter log, SignInConsole console, 
         };
         if (!cross)
         {
-            await log.WriteAsync(request.Resource.Id, row);
+            await log.WriteAsync([(request.Resource.Id, row)]);
             return row.Id;
         }
-        await log.WriteAsync(request.Home.Id, row with { AppliedConditionalAccessPolicies = [], ConditionalAccessStatus = "notApplied" });
         var resourceRow = row with { Id = Guid.NewGuid(), AppDisplayName = null, ClientAppUsed = null };
-        await log.WriteAsync(request.Resource.Id, resourceRow);
+        await log.WriteAsync([(request.Home.Id, row with { AppliedConditionalAccessPolicies = [], ConditionalAccessStatus = "notApplied" }), (request.Resource.Id, resourceRow)]);
         return resourceRow.Id;
     }
 }

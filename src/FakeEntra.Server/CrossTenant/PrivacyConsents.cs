@@ -8,11 +8,10 @@ namespace FakeEntra.Server.CrossTenant;
 /// </summary>
 public sealed class PrivacyConsents(DirectoryWriter writer)
 {
-    public void Accept(GateRequest request) =>
-        writer.Update(request.Home.Id, home => home with
-        {
-            Users = [.. home.Users.Select(u => u.Id == request.HomeUser.Id && !u.PrivacyConsents.Contains(request.Resource.Id)
-                ? u with { PrivacyConsents = [.. u.PrivacyConsents, request.Resource.Id] }
-                : u)],
-        });
+    public Task AcceptAsync(GateRequest request) => writer.ChangeAsync(request.Home.Id, async transaction =>
+    {
+        if (!(await transaction.PrivacyConsentsAsync(request.HomeUser.Id)).Contains(request.Resource.Id))
+            transaction.AddPrivacyConsent(request.HomeUser.Id, request.Resource.Id);
+        return true;
+    });
 }

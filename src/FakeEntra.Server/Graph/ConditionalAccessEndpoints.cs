@@ -16,20 +16,20 @@ public static class ConditionalAccessEndpoints
         graph.MapPost(Root, async (HttpContext http, GraphContext g, ConditionalAccessPolicies policies) =>
         {
             var caller = g.Caller(http);
-            var policy = policies.Create(caller, await GraphRequestBody.ReadObjectAsync(http.Request));
+            var policy = await policies.CreateAsync(caller, await GraphRequestBody.ReadObjectAsync(http.Request));
             return GraphJson.Ok(policy, "identity/conditionalAccess/policies/$entity", StatusCodes.Status201Created);
         });
 
         graph.MapMethods($"{Root}/{{id}}", ["PATCH"], async (string id, HttpContext http, GraphContext g, ConditionalAccessPolicies policies) =>
         {
             var caller = g.Caller(http);
-            policies.Update(caller, id, await GraphRequestBody.ReadObjectAsync(http.Request));
+            await policies.UpdateAsync(caller, id, await GraphRequestBody.ReadObjectAsync(http.Request), http.Request.Headers.IfMatch);
             return Results.NoContent();
         });
 
-        graph.MapDelete($"{Root}/{{id}}", (string id, HttpContext http, GraphContext g, ConditionalAccessPolicies policies) =>
+        graph.MapDelete($"{Root}/{{id}}", async (string id, HttpContext http, GraphContext g, ConditionalAccessPolicies policies) =>
         {
-            policies.Delete(g.Caller(http), id);
+            await policies.DeleteAsync(g.Caller(http), id, http.Request.Headers.IfMatch);
             return Results.NoContent();
         });
         return graph;

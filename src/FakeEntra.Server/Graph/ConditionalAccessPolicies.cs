@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FakeEntra.Core.ConditionalAccess;
 using FakeEntra.Core.Monitoring;
+using FakeEntra.Server.Storage;
+using Kinds = FakeEntra.Core.DirectoryObjects.DirectoryObjectKinds;
 
 namespace FakeEntra.Server.Graph;
 
@@ -26,33 +28,48 @@ public sealed class ConditionalAccessPolicies(GraphContext g, TimeProvider clock
         return Find(caller, id);
     }
 
-    public ConditionalAccessPolicy Create(GraphCaller caller, JsonObject body)
+    public async Task<ConditionalAccessPolicy> CreateAsync(GraphCaller caller, JsonObject body)
     {
         caller.Require(GraphPermission.WriteConditionalAccess);
         var policy = GraphResources.ConditionalAccessPolicy.Create<ConditionalAccessPolicy>(body) with { CreatedDateTime = clock.GetUtcNow() };
         Check(policy);
-        g.Change(caller, Category, t => t with { ConditionalAccessPolicies = [.. t.ConditionalAccessPolicies, policy] },
-            "Add conditional access policy", "Add", policy.Id.ToString("D"), [new ModifiedProperty("ConditionalAccessPolicy", null, Json(policy))]);
+        await g.ChangeAsync(caller, Category, transaction =>
+        {
+            transaction.Add(Kinds.ConditionalAccessPolicy, policy);
+            return Task.FromResult(new AuditEntry("Add conditional access policy", "Add", policy.Id.ToString("D"), [new ModifiedProperty("ConditionalAccessPolicy", null, Json(policy))]));
+        });
         return policy;
     }
 
-    public void Update(GraphCaller caller, string id, JsonObject patch)
+    public Task UpdateAsync(GraphCaller caller, string id, JsonObject patch, string? ifMatch = null)
     {
         caller.Require(GraphPermission.WriteConditionalAccess);
-        var before = Find(caller, id);
-        var after = GraphResources.ConditionalAccessPolicy.Update(before, patch) with { ModifiedDateTime = clock.GetUtcNow() };
-        Check(after);
-        g.Change(caller, Category, t => t with { ConditionalAccessPolicies = [.. t.ConditionalAccessPolicies.Select(p => p.Id == before.Id ? after : p)] },
-            "Update conditional access policy", "Update", before.Id.ToString("D"), [new ModifiedProperty("ConditionalAccessPolicy", Json(before), Json(after))]);
+        return g.ChangeAsync(caller, Category, async transaction =>
+        {
+            var stored = await Stored(transaction, id);
+            GraphContext.CheckIfMatch(ifMatch, stored);
+            var after = GraphResources.ConditionalAccessPolicy.Update(stored.Value, patch) with { ModifiedDateTime = clock.GetUtcNow() };
+            Check(after);
+            transaction.Update(Kinds.ConditionalAccessPolicy, stored, after);
+            return new AuditEntry("Update conditional access policy", "Update", after.Id.ToString("D"), [new ModifiedProperty("ConditionalAccessPolicy", Json(stored.Value), Json(after))]);
+        });
     }
 
-    public void Delete(GraphCaller caller, string id)
+    public Task DeleteAsync(GraphCaller caller, string id, string? ifMatch = null)
     {
         caller.Require(GraphPermission.WriteConditionalAccess);
-        var before = Find(caller, id);
-        g.Change(caller, Category, t => t with { ConditionalAccessPolicies = [.. t.ConditionalAccessPolicies.Where(p => p.Id != before.Id)] },
-            "Delete conditional access policy", "Delete", before.Id.ToString("D"), [new ModifiedProperty("ConditionalAccessPolicy", Json(before), null)]);
+        return g.ChangeAsync(caller, Category, async transaction =>
+        {
+            var stored = await Stored(transaction, id);
+            GraphContext.CheckIfMatch(ifMatch, stored);
+            transaction.Delete(Kinds.ConditionalAccessPolicy, stored);
+            return new AuditEntry("Delete conditional access policy", "Delete", stored.Value.Id.ToString("D"), [new ModifiedProperty("ConditionalAccessPolicy", Json(stored.Value), null)]);
+        });
     }
+
+    private static async Task<Stored<ConditionalAccessPolicy>> Stored(DirectoryTransaction transaction, string id) =>
+        (Guid.TryParse(id, out var policyId) ? await transaction.FindAsync(Kinds.ConditionalAccessPolicy, Kinds.Key(policyId)) : null)
+        ?? throw GraphException.NotFound($"No Conditional Access policy '{id}'.");
 
     private static ConditionalAccessPolicy Find(GraphCaller caller, string id) =>
         (Guid.TryParse(id, out var policyId) ? caller.Tenant.ConditionalAccessPolicies.FirstOrDefault(p => p.Id == policyId) : null)

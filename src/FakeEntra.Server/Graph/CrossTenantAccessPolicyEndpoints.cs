@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace FakeEntra.Server.Graph;
 
 /// <summary><c>/v1.0/policies/crossTenantAccessPolicy</c>: the policy, its default and its partners, over <see cref="CrossTenantAccessSettings"/>.</summary>
@@ -16,7 +18,7 @@ public static class CrossTenantAccessPolicyEndpoints
         graph.MapMethods(Root, ["PATCH"], async (HttpContext http, GraphContext g, CrossTenantAccessSettings settings) =>
         {
             var caller = g.Caller(http);
-            settings.UpdatePolicy(caller, await GraphRequestBody.ReadObjectAsync(http.Request));
+            await settings.UpdatePolicyAsync(caller, await GraphRequestBody.ReadObjectAsync(http.Request), http.Request.Headers.IfMatch);
             return Results.NoContent();
         });
 
@@ -26,13 +28,13 @@ public static class CrossTenantAccessPolicyEndpoints
         graph.MapMethods($"{Root}/default", ["PATCH"], async (HttpContext http, GraphContext g, CrossTenantAccessSettings settings) =>
         {
             var caller = g.Caller(http);
-            settings.UpdateDefault(caller, await GraphRequestBody.ReadObjectAsync(http.Request));
+            await settings.UpdateDefaultAsync(caller, await GraphRequestBody.ReadObjectAsync(http.Request), http.Request.Headers.IfMatch);
             return Results.NoContent();
         });
 
-        graph.MapPost($"{Root}/default/resetToSystemDefault", (HttpContext http, GraphContext g, CrossTenantAccessSettings settings) =>
+        graph.MapPost($"{Root}/default/resetToSystemDefault", async (HttpContext http, GraphContext g, CrossTenantAccessSettings settings) =>
         {
-            settings.ResetDefault(g.Caller(http));
+            await settings.ResetDefaultAsync(g.Caller(http));
             return Results.NoContent();
         });
 
@@ -42,23 +44,28 @@ public static class CrossTenantAccessPolicyEndpoints
         graph.MapPost($"{Root}/partners", async (HttpContext http, GraphContext g, CrossTenantAccessSettings settings) =>
         {
             var caller = g.Caller(http);
-            var partner = settings.AddPartner(caller, await GraphRequestBody.ReadObjectAsync(http.Request));
+            var partner = await settings.AddPartnerAsync(caller, await GraphRequestBody.ReadObjectAsync(http.Request));
             return GraphJson.Ok(partner, "policies/crossTenantAccessPolicy/partners/$entity", StatusCodes.Status201Created);
         });
 
-        graph.MapGet($"{Root}/partners/{{tenantId}}", (string tenantId, HttpContext http, GraphContext g, CrossTenantAccessSettings settings) =>
-            GraphJson.Ok(settings.Partner(g.Caller(http), tenantId), "policies/crossTenantAccessPolicy/partners/$entity"));
+        graph.MapGet($"{Root}/partners/{{tenantId}}", async (string tenantId, HttpContext http, GraphContext g, CrossTenantAccessSettings settings) =>
+        {
+            var stored = await settings.StoredPartnerAsync(g.Caller(http), tenantId);
+            var body = GraphJson.WithContext(JsonSerializer.SerializeToNode(stored.Value, GraphJson.Output)!.AsObject(), "policies/crossTenantAccessPolicy/partners/$entity");
+            body.Insert(1, "@odata.etag", stored.ETag);
+            return Results.Json(body, GraphJson.Output, "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8");
+        });
 
         graph.MapMethods($"{Root}/partners/{{tenantId}}", ["PATCH"], async (string tenantId, HttpContext http, GraphContext g, CrossTenantAccessSettings settings) =>
         {
             var caller = g.Caller(http);
-            settings.UpdatePartner(caller, tenantId, await GraphRequestBody.ReadObjectAsync(http.Request));
+            await settings.UpdatePartnerAsync(caller, tenantId, await GraphRequestBody.ReadObjectAsync(http.Request), http.Request.Headers.IfMatch);
             return Results.NoContent();
         });
 
-        graph.MapDelete($"{Root}/partners/{{tenantId}}", (string tenantId, HttpContext http, GraphContext g, CrossTenantAccessSettings settings) =>
+        graph.MapDelete($"{Root}/partners/{{tenantId}}", async (string tenantId, HttpContext http, GraphContext g, CrossTenantAccessSettings settings) =>
         {
-            settings.DeletePartner(g.Caller(http), tenantId);
+            await settings.DeletePartnerAsync(g.Caller(http), tenantId, http.Request.Headers.IfMatch);
             return Results.NoContent();
         });
         return graph;

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FakeEntra.Core.CrossTenantAccess;
+using FakeEntra.Core.DirectoryObjects;
 using FakeEntra.Core.Monitoring;
+using FakeEntra.Server.Storage;
+using Kinds = FakeEntra.Core.DirectoryObjects.DirectoryObjectKinds;
 
 namespace FakeEntra.Server.Graph;
 
@@ -10,7 +13,7 @@ namespace FakeEntra.Server.Graph;
 /// validation, each change in the directory audit log (category CrossTenantAccessSettings, Entra's activity names).
 /// The Graph endpoints and the admin console both go through it.
 /// </summary>
-public sealed class CrossTenantAccessSettings(GraphContext g)
+public sealed class CrossTenantAccessSettings(GraphContext g, StateStore store)
 {
     private const string Category = "CrossTenantAccessSettings";
 
@@ -21,81 +24,111 @@ public sealed class CrossTenantAccessSettings(GraphContext g)
     }
 
     /// <summary>Only the policy's own members: default and partners have their own operations.</summary>
-    public void UpdatePolicy(GraphCaller caller, JsonObject patch)
+    public Task UpdatePolicyAsync(GraphCaller caller, JsonObject patch, string? ifMatch = null)
     {
         caller.Require(GraphPermission.WriteCrossTenantAccess);
-        var before = caller.Tenant.CrossTenantAccessPolicy;
-        var root = new PolicyRoot(before.DisplayName, before.AllowedCloudEndpoints);
-        var after = GraphResources.CrossTenantAccessPolicy.Update(root, patch);
-        g.Change(caller, Category, t => t with
+        return g.ChangeAsync(caller, Category, async transaction =>
         {
-            CrossTenantAccessPolicy = t.CrossTenantAccessPolicy with { DisplayName = after.DisplayName, AllowedCloudEndpoints = after.AllowedCloudEndpoints },
-        }, "Update a cross-tenant access policy", "Update", before.Id.ToString("D"), Changes(root, after, patch));
+            var stored = await Stored(transaction, Kinds.CrossTenantAccessPolicy, Kinds.Key(caller.Tenant.CrossTenantAccessPolicy.Id));
+            GraphContext.CheckIfMatch(ifMatch, stored);
+            var before = stored.Value;
+            var root = new PolicyRoot(before.DisplayName, before.AllowedCloudEndpoints);
+            var after = GraphResources.CrossTenantAccessPolicy.Update(root, patch);
+            transaction.Update(Kinds.CrossTenantAccessPolicy, stored, before with { DisplayName = after.DisplayName, AllowedCloudEndpoints = after.AllowedCloudEndpoints });
+            return new AuditEntry("Update a cross-tenant access policy", "Update", before.Id.ToString("D"), Changes(root, after, patch));
+        });
     }
 
     public CrossTenantAccessPolicyConfigurationDefault Default(GraphCaller caller) => Policy(caller).Default;
 
-    public void UpdateDefault(GraphCaller caller, JsonObject patch)
+    public Task UpdateDefaultAsync(GraphCaller caller, JsonObject patch, string? ifMatch = null)
     {
         caller.Require(GraphPermission.WriteCrossTenantAccess);
-        var before = caller.Tenant.CrossTenantAccessPolicy.Default;
-        var after = GraphResources.CrossTenantAccessPolicyConfigurationDefault.Update(before, patch) with { IsServiceDefault = false };
-        Check(CrossTenantAccessPolicyRules.Check(after));
-        g.Change(caller, Category, t => t with { CrossTenantAccessPolicy = t.CrossTenantAccessPolicy with { Default = after } },
-            "Update the company default cross-tenant access setting", "Update", "default", Changes(before, after, patch));
+        return g.ChangeAsync(caller, Category, async transaction =>
+        {
+            var stored = await Stored(transaction, Kinds.CrossTenantAccessPolicyDefault, "default");
+            GraphContext.CheckIfMatch(ifMatch, stored);
+            var after = GraphResources.CrossTenantAccessPolicyConfigurationDefault.Update(stored.Value, patch) with { IsServiceDefault = false };
+            Check(CrossTenantAccessPolicyRules.Check(after));
+            transaction.Update(Kinds.CrossTenantAccessPolicyDefault, stored, after);
+            return new AuditEntry("Update the company default cross-tenant access setting", "Update", "default", Changes(stored.Value, after, patch));
+        });
     }
 
-    public void ResetDefault(GraphCaller caller)
+    public Task ResetDefaultAsync(GraphCaller caller)
     {
         caller.Require(GraphPermission.WriteCrossTenantAccess);
-        var before = caller.Tenant.CrossTenantAccessPolicy.Default;
-        var after = CrossTenantAccessPolicyConfigurationDefault.ServiceDefault;
-        g.Change(caller, Category, t => t with { CrossTenantAccessPolicy = t.CrossTenantAccessPolicy with { Default = after } },
-            "Reset the cross-tenant access default setting", "Update", "default", Changes(before, after, null));
+        return g.ChangeAsync(caller, Category, async transaction =>
+        {
+            var stored = await Stored(transaction, Kinds.CrossTenantAccessPolicyDefault, "default");
+            var after = CrossTenantAccessPolicyConfigurationDefault.ServiceDefault;
+            transaction.Update(Kinds.CrossTenantAccessPolicyDefault, stored, after);
+            return new AuditEntry("Reset the cross-tenant access default setting", "Update", "default", Changes(stored.Value, after, null));
+        });
     }
 
     public IReadOnlyList<CrossTenantAccessPolicyConfigurationPartner> Partners(GraphCaller caller) => Policy(caller).Partners;
 
     public CrossTenantAccessPolicyConfigurationPartner Partner(GraphCaller caller, string tenantId) => Find(Policy(caller), tenantId);
 
-    public CrossTenantAccessPolicyConfigurationPartner AddPartner(GraphCaller caller, JsonObject body)
+    /// <summary>A partner as stored now, with its <c>@odata.etag</c>.</summary>
+    public async Task<Stored<CrossTenantAccessPolicyConfigurationPartner>> StoredPartnerAsync(GraphCaller caller, string tenantId)
+    {
+        caller.Require(GraphPermission.ReadPolicies);
+        return await store.ReadAsync(db => Partner(new DirectoryTransaction(db, caller.Tenant.Id), tenantId));
+    }
+
+    public async Task<CrossTenantAccessPolicyConfigurationPartner> AddPartnerAsync(GraphCaller caller, JsonObject body)
     {
         caller.Require(GraphPermission.WriteCrossTenantAccess);
         var partner = GraphResources.CrossTenantAccessPolicyConfigurationPartner.Create<CrossTenantAccessPolicyConfigurationPartner>(body);
         if (partner.TenantId == caller.Tenant.Id) throw GraphException.BadRequest("A tenant cannot be configured as a partner of itself.", "tenantId");
         if (g.Directory.FindTenant(partner.TenantId) is null) throw GraphException.BadRequest($"Tenant '{partner.TenantId}' was not found.", "tenantId");
-        if (caller.Tenant.CrossTenantAccessPolicy.Partners.Any(p => p.TenantId == partner.TenantId))
-            throw new GraphException(409, "Request_MultipleObjectsWithSameKeyValue", $"A partner configuration for tenant '{partner.TenantId}' already exists.") { Property = "tenantId" };
         Check(CrossTenantAccessPolicyRules.Check(partner));
-        g.Change(caller, Category, t => t with { CrossTenantAccessPolicy = t.CrossTenantAccessPolicy with { Partners = [.. t.CrossTenantAccessPolicy.Partners, partner] } },
-            "Add a partner to cross-tenant access setting", "Add", partner.TenantId.ToString("D"), Changes(null, partner, body));
+        var exists = GraphException.AlreadyExists($"A partner configuration for tenant '{partner.TenantId}' already exists.", "tenantId");
+        await g.ChangeAsync(caller, Category, async transaction =>
+        {
+            // Checked here for the usual answer; the database's unique key decides between simultaneous creates.
+            if (await transaction.ExistsAsync(Kinds.CrossTenantAccessPolicyPartner, Kinds.Key(partner.TenantId))) throw exists;
+            transaction.Conflict = () => exists;
+            transaction.Add(Kinds.CrossTenantAccessPolicyPartner, partner);
+            return new AuditEntry("Add a partner to cross-tenant access setting", "Add", partner.TenantId.ToString("D"), Changes(null, partner, body));
+        });
         return partner;
     }
 
-    public void UpdatePartner(GraphCaller caller, string tenantId, JsonObject patch)
+    public Task UpdatePartnerAsync(GraphCaller caller, string tenantId, JsonObject patch, string? ifMatch = null)
     {
         caller.Require(GraphPermission.WriteCrossTenantAccess);
-        var before = Find(caller.Tenant.CrossTenantAccessPolicy, tenantId);
-        var after = GraphResources.CrossTenantAccessPolicyConfigurationPartner.Update(before, patch);
-        Check(CrossTenantAccessPolicyRules.Check(after));
-        g.Change(caller, Category, t => t with
+        return g.ChangeAsync(caller, Category, async transaction =>
         {
-            CrossTenantAccessPolicy = t.CrossTenantAccessPolicy with
-            {
-                Partners = [.. t.CrossTenantAccessPolicy.Partners.Select(p => p.TenantId == before.TenantId ? after : p)],
-            },
-        }, "Update a partner cross-tenant access setting", "Update", before.TenantId.ToString("D"), Changes(before, after, patch));
+            var stored = await Partner(transaction, tenantId);
+            GraphContext.CheckIfMatch(ifMatch, stored);
+            var after = GraphResources.CrossTenantAccessPolicyConfigurationPartner.Update(stored.Value, patch);
+            Check(CrossTenantAccessPolicyRules.Check(after));
+            transaction.Update(Kinds.CrossTenantAccessPolicyPartner, stored, after);
+            return new AuditEntry("Update a partner cross-tenant access setting", "Update", after.TenantId.ToString("D"), Changes(stored.Value, after, patch));
+        });
     }
 
-    public void DeletePartner(GraphCaller caller, string tenantId)
+    public Task DeletePartnerAsync(GraphCaller caller, string tenantId, string? ifMatch = null)
     {
         caller.Require(GraphPermission.WriteCrossTenantAccess);
-        var before = Find(caller.Tenant.CrossTenantAccessPolicy, tenantId);
-        g.Change(caller, Category, t => t with
+        return g.ChangeAsync(caller, Category, async transaction =>
         {
-            CrossTenantAccessPolicy = t.CrossTenantAccessPolicy with { Partners = [.. t.CrossTenantAccessPolicy.Partners.Where(p => p.TenantId != before.TenantId)] },
-        }, "Delete partner specific cross-tenant access setting", "Delete", before.TenantId.ToString("D"), Changes(before, null, null));
+            var stored = await Partner(transaction, tenantId);
+            GraphContext.CheckIfMatch(ifMatch, stored);
+            transaction.Delete(Kinds.CrossTenantAccessPolicyPartner, stored);
+            return new AuditEntry("Delete partner specific cross-tenant access setting", "Delete", stored.Value.TenantId.ToString("D"), Changes(stored.Value, null, null));
+        });
     }
+
+    private static async Task<Stored<CrossTenantAccessPolicyConfigurationPartner>> Partner(DirectoryTransaction transaction, string tenantId) =>
+        (Guid.TryParse(tenantId, out var id) ? await transaction.FindAsync(Kinds.CrossTenantAccessPolicyPartner, Kinds.Key(id)) : null)
+        ?? throw GraphException.NotFound($"No partner configuration exists for tenant '{tenantId}'.");
+
+    private static async Task<Stored<T>> Stored<T>(DirectoryTransaction transaction, DirectoryObjectKind<T> kind, string key) where T : class =>
+        await transaction.FindAsync(kind, key) ?? throw GraphException.NotFound($"The {kind.Name} is not stored.");
 
     private sealed record PolicyRoot(string DisplayName, IReadOnlyList<string> AllowedCloudEndpoints);
 

@@ -48,15 +48,12 @@ public static class ExternalUserLookupEndpoint
             var (_, user) = SignedInUser(http, g);
             return Results.Json(new { value = user.PrivacyConsents.Select(t => new { tenantId = t.ToString("D"), displayName = g.Directory.FindTenant(t)?.Organization.DisplayName }) });
         });
-        group.MapDelete("/me/privacyConsents/{tenantId}", (string tenantId, HttpContext http, GraphContext g, World.DirectoryWriter writer) =>
+        group.MapDelete("/me/privacyConsents/{tenantId}", async (string tenantId, HttpContext http, GraphContext g, World.DirectoryWriter writer) =>
         {
             var (caller, user) = SignedInUser(http, g);
-            if (!Guid.TryParse(tenantId, out var resource) || !user.PrivacyConsents.Contains(resource))
-                throw GraphException.NotFound($"No privacy consent for tenant '{tenantId}'.");
-            writer.Update(caller.Tenant.Id, home => home with
-            {
-                Users = [.. home.Users.Select(u => u.Id == user.Id ? u with { PrivacyConsents = [.. u.PrivacyConsents.Where(t => t != resource)] } : u)],
-            });
+            var notFound = GraphException.NotFound($"No privacy consent for tenant '{tenantId}'.");
+            if (!Guid.TryParse(tenantId, out var resource)) throw notFound;
+            await writer.ChangeAsync(caller.Tenant.Id, async transaction => await transaction.RemovePrivacyConsentAsync(user.Id, resource) ? true : throw notFound);
             return Results.NoContent();
         });
         return app;

@@ -15,6 +15,9 @@ public sealed class GraphException(int status, string code, string message) : Ex
     public static GraphException BadRequest(string message) => new(400, "Request_BadRequest", message);
     public static GraphException BadRequest(string message, string property) => About(property, message);
     public static GraphException NotFound(string message) => new(404, "Request_ResourceNotFound", message);
+    public static GraphException PreconditionFailed() =>
+        new(412, "Request_PreconditionFailed", "The object changed since it was read: If-Match does not match its current @odata.etag.");
+    public static GraphException AlreadyExists(string message, string property) => new(409, "Request_MultipleObjectsWithSameKeyValue", message) { Property = property };
 
     // Request bodies, in Graph's words: a property is named as the caller sent it, nested ones by their JSON path.
     public static GraphException UnreadableBody(string reason) => BadRequest($"Unable to read JSON request payload: {reason}.");

@@ -52,8 +52,14 @@ public static class InvitationEndpoints
                 ExternalUserState = "PendingAcceptance",
             };
             if (directory.FindGuest(resource.Id, user.UserPrincipalName) is null)
-                g.Change(caller, "UserManagement", t => t with { Users = [.. t.Users, guest] }, "Invite external user", "Add", guest.Id.ToString("D"),
-                    [new ModifiedProperty("UserPrincipalName", null, guest.UserPrincipalName), new ModifiedProperty("UserType", null, guest.UserType)]);
+                await g.ChangeAsync(caller, "UserManagement", async transaction =>
+                {
+                    // The guest's principal name is derived from the home account's, so a simultaneous invitation made it first.
+                    if (await transaction.FindByUniqueNameAsync(DirectoryObjectKinds.User, guest.UserPrincipalName) is null) transaction.Add(DirectoryObjectKinds.User, guest);
+                    return new AuditEntry("Invite external user", "Add", guest.Id.ToString("D"),
+                        [new ModifiedProperty("UserPrincipalName", null, guest.UserPrincipalName), new ModifiedProperty("UserType", null, guest.UserType)]);
+                });
+            guest = g.Directory.FindGuest(resource.Id, user.UserPrincipalName) ?? guest;
             var id = Guid.NewGuid();
             return GraphJson.Ok(new
             {

@@ -22,20 +22,20 @@ public static class UserEndpoints
         graph.MapPost("/users", async (HttpContext http, GraphContext g, UserManagement users) =>
         {
             var caller = g.Caller(http);
-            var user = users.Create(caller, await GraphRequestBody.ReadObjectAsync(http.Request));
+            var user = await users.CreateAsync(caller, await GraphRequestBody.ReadObjectAsync(http.Request));
             return Results.Text(GraphJson.WithContext(Of(user), "users/$entity").ToJsonString(), Json, statusCode: StatusCodes.Status201Created);
         });
 
         graph.MapMethods("/users/{id}", ["PATCH"], async (string id, HttpContext http, GraphContext g, UserManagement users) =>
         {
             var caller = g.Caller(http);
-            users.Update(caller, id, await GraphRequestBody.ReadObjectAsync(http.Request));
+            await users.UpdateAsync(caller, id, await GraphRequestBody.ReadObjectAsync(http.Request), http.Request.Headers.IfMatch);
             return Results.NoContent();
         });
 
-        graph.MapDelete("/users/{id}", (string id, HttpContext http, GraphContext g, UserManagement users) =>
+        graph.MapDelete("/users/{id}", async (string id, HttpContext http, GraphContext g, UserManagement users) =>
         {
-            users.Delete(g.Caller(http), id);
+            await users.DeleteAsync(g.Caller(http), id, http.Request.Headers.IfMatch);
             return Results.NoContent();
         });
 
@@ -48,20 +48,20 @@ public static class UserEndpoints
         graph.MapPost("/groups", async (HttpContext http, GraphContext g, GroupManagement groups) =>
         {
             var caller = g.Caller(http);
-            var group = groups.Create(caller, await GraphRequestBody.ReadObjectAsync(http.Request));
+            var group = await groups.CreateAsync(caller, await GraphRequestBody.ReadObjectAsync(http.Request));
             return Results.Text(GraphJson.WithContext(Of(group), "groups/$entity").ToJsonString(), Json, statusCode: StatusCodes.Status201Created);
         });
 
         graph.MapMethods("/groups/{id}", ["PATCH"], async (string id, HttpContext http, GraphContext g, GroupManagement groups) =>
         {
             var caller = g.Caller(http);
-            groups.Update(caller, id, await GraphRequestBody.ReadObjectAsync(http.Request));
+            await groups.UpdateAsync(caller, id, await GraphRequestBody.ReadObjectAsync(http.Request), http.Request.Headers.IfMatch);
             return Results.NoContent();
         });
 
-        graph.MapDelete("/groups/{id}", (string id, HttpContext http, GraphContext g, GroupManagement groups) =>
+        graph.MapDelete("/groups/{id}", async (string id, HttpContext http, GraphContext g, GroupManagement groups) =>
         {
-            groups.Delete(g.Caller(http), id);
+            await groups.DeleteAsync(g.Caller(http), id, http.Request.Headers.IfMatch);
             return Results.NoContent();
         });
 
@@ -71,13 +71,13 @@ public static class UserEndpoints
         graph.MapPost("/groups/{id}/members/$ref", async (string id, HttpContext http, GraphContext g, GroupManagement groups) =>
         {
             var caller = g.Caller(http);
-            groups.AddMember(caller, id, await GraphRequestBody.ReadObjectAsync(http.Request));
+            await groups.AddMemberAsync(caller, id, await GraphRequestBody.ReadObjectAsync(http.Request));
             return Results.NoContent();
         });
 
-        graph.MapDelete("/groups/{id}/members/{memberId}/$ref", (string id, string memberId, HttpContext http, GraphContext g, GroupManagement groups) =>
+        graph.MapDelete("/groups/{id}/members/{memberId}/$ref", async (string id, string memberId, HttpContext http, GraphContext g, GroupManagement groups) =>
         {
-            groups.RemoveMember(g.Caller(http), id, memberId);
+            await groups.RemoveMemberAsync(g.Caller(http), id, memberId);
             return Results.NoContent();
         });
         return graph;

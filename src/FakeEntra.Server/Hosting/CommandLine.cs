@@ -15,6 +15,7 @@ public static class CommandLine
     private static readonly Switch[] Switches =
     [
         new("--data-dir", "PATH", "FakeEntra:DataDirectory", $"state file, keys and the local CA (default {FakeEntraOptions.DefaultDataDirectory()})"),
+        new("--database", "URL", "FakeEntra:Database", "postgres://user:password@host:port/database: PostgreSQL, shareable by several FakeEntra processes (default: SQLite in the data directory)"),
         new("--scenario", "PATH", "FakeEntra:Scenario", "a scenario file seeding an empty data directory (default: the built-in world)"),
         new("--reset", "", "FakeEntra:Reset", "re-seed from the scenario, discarding changes (signing keys are kept)"),
         new("--origin", "URL", "FakeEntra:Origin", "the public origin tokens name, e.g. https://fakeentra:5443 (default: first HTTPS address)"),

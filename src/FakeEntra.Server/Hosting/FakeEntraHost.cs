@@ -74,21 +74,18 @@ public static class FakeEntraHost
             kestrel.Limits.MaxRequestLineSize = 2 * Parameters.MaxQueryLength;
         });
 
-        var store = new SqliteStore(options.DataDirectory);
+        var store = new StateStore(options.DataDirectory, options.Database);
         using (var loggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole(ConsoleLogging.Format)))
         {
             var logger = loggerFactory.CreateLogger("FakeEntra");
-            builder.Services.AddSingleton(new DirectoryState(WorldInitializer.Initialize(store, options, logger)));
+            builder.Services.AddSingleton(WorldInitializer.Initialize(store, options, logger));
         }
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(SigningKeyRing.LoadOrCreate(store));
         builder.Services.AddSingleton<PublicOrigin>();
-        var keys = Path.Combine(options.DataDirectory, "keys");
-        OwnerOnlyKeyRepository.Restrict(keys);
-        builder.Services.AddDataProtection()
-            .SetApplicationName("FakeEntra")
-            .PersistKeysToFileSystem(new DirectoryInfo(keys));
-        builder.Services.PostConfigure<KeyManagementOptions>(o => o.XmlRepository = new OwnerOnlyKeyRepository(o.XmlRepository!, keys));
+        StateKeyRepository.ImportFolder(store, Path.Combine(options.DataDirectory, "keys"));
+        builder.Services.AddDataProtection().SetApplicationName("FakeEntra");
+        builder.Services.Configure<KeyManagementOptions>(o => o.XmlRepository = new StateKeyRepository(store));
         builder.Services.AddTokenEndpoint();
         builder.Services.AddSignIn();
         builder.Services.AddFormProtection();
@@ -101,6 +98,7 @@ public static class FakeEntraHost
         builder.Services.AddSingleton<PrivacyConsents>();
         builder.Services.AddSingleton<SmartLockout>();
         builder.Services.AddSingleton<DirectoryWriter>();
+        if (store.Shared) builder.Services.AddHostedService<DirectoryFollower>();
         builder.Services.AddGraph();
         builder.Services.AddAdminConsole();
 

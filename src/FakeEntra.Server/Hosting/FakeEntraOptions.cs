@@ -9,6 +9,8 @@ public sealed class FakeEntraOptions
 
     /// <summary>Where the SQLite file, keys and the generated HTTPS certificate live.</summary>
     public string DataDirectory { get; set; } = DefaultDataDirectory();
+    /// <summary>A PostgreSQL database (<c>postgres://user:password@host:port/database</c>) instead of the SQLite file in the data directory.</summary>
+    public string? Database { get; set; }
     /// <summary>A scenario file to seed from instead of the built-in default world.</summary>
     public string? Scenario { get; set; }
     /// <summary>Re-seed the directory from the scenario, discarding what changed since.</summary>

@@ -1,4 +1,9 @@
-using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using FakeEntra.Core.Scenarios;
+using FakeEntra.Server.Storage;
+using FakeEntra.Server.Storage.Rows;
+using Microsoft.EntityFrameworkCore;
 using System.Security.Cryptography;
 using B64 = System.Buffers.Text.Base64Url;
 
@@ -27,32 +32,45 @@ public sealed record AuthorizationCode
 }
 
 /// <summary>
-/// Codes live ten minutes, in memory, and can be redeemed once; a redeemed code is remembered until it would have expired
-/// so a replay is recognised (AADSTS54005).
+/// Codes live ten minutes in the state file, found by the SHA-256 of their value (never stored), so a restart honours them. The
+/// database lets one redemption through (a conditional update); a redeemed code is kept until it would have expired, so a
+/// replay is recognised (AADSTS54005).
 /// </summary>
-public sealed class AuthorizationCodes(TimeProvider clock)
+public sealed class AuthorizationCodes(StateStore store, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
-    private readonly ConcurrentDictionary<string, (AuthorizationCode Code, bool Redeemed)> _codes = new(StringComparer.Ordinal);
 
-    public string Issue(AuthorizationCode code)
+    public async Task<string> IssueAsync(AuthorizationCode code)
     {
-        var now = clock.GetUtcNow();
-        foreach (var (key, entry) in _codes)
-            if (entry.Code.ExpiresAt < now) _codes.TryRemove(key, out _);
         var value = "1.A" + B64.EncodeToString(RandomNumberGenerator.GetBytes(48));
-        _codes[value] = (code, false);
+        var expired = (clock.GetUtcNow() - Lifetime).UtcDateTime;
+        await store.WriteAsync(async db =>
+        {
+            await db.AuthorizationCodes.Where(c => c.ExpiresAt < expired).ExecuteDeleteAsync();
+            db.AuthorizationCodes.Add(new AuthorizationCodeRow
+            {
+                CodeHash = Hash(value),
+                Json = JsonSerializer.Serialize(code, DirectoryJson.Options),
+                ExpiresAt = code.ExpiresAt.UtcDateTime,
+            });
+        });
         return value;
     }
 
     /// <summary>The code's grant and whether it had been redeemed before; marks it redeemed. Null for an unknown code.</summary>
-    public (AuthorizationCode Code, bool AlreadyRedeemed)? Redeem(string value)
+    public async Task<(AuthorizationCode Code, bool AlreadyRedeemed)?> RedeemAsync(string value)
     {
-        while (_codes.TryGetValue(value, out var entry))
+        var hash = Hash(value);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await store.WriteAsync<(AuthorizationCode, bool)?>(async db =>
         {
-            if (entry.Redeemed) return (entry.Code, true);
-            if (_codes.TryUpdate(value, (entry.Code, true), entry)) return (entry.Code, false);
-        }
-        return null;
+            var json = await db.AuthorizationCodes.Where(c => c.CodeHash == hash).Select(c => c.Json).FirstOrDefaultAsync();
+            if (json is null) return null;
+            var first = await db.AuthorizationCodes.Where(c => c.CodeHash == hash && c.RedeemedAt == null)
+                .ExecuteUpdateAsync(c => c.SetProperty(r => r.RedeemedAt, now)) == 1;
+            return (JsonSerializer.Deserialize<AuthorizationCode>(json, DirectoryJson.Options)!, !first);
+        });
     }
+
+    private static string Hash(string value) => B64.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

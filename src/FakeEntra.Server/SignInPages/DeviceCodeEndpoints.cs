@@ -26,7 +26,7 @@ public static class DeviceCodeEndpoints
             var scope = form["scope"].FirstOrDefault() is { Length: > 0 } s ? s : throw new AadException(AadErrors.ScopeMissing());
             ScopeRequest.Parse(scope);
 
-            var device = devices.Create(client.AppId, tenant, scope);
+            var device = await devices.CreateAsync(client.AppId, tenant, scope);
             var verificationUri = origin.Value + VerificationPath;
             http.Response.ContentType = "application/json; charset=utf-8";
             AadErrorResponse.NoStore(http.Response);

@@ -75,7 +75,7 @@ public static class LogoutEndpoint
             var token = new JsonWebToken(idToken);
             if (!token.IsEncrypted) return token.Audiences.FirstOrDefault();
         }
-        catch (Exception e) when (e is ArgumentException or SecurityTokenException or JsonException)
+        catch (Exception e) when (e is ArgumentException or SecurityTokenException or JsonException or FormatException)
         {
         }
         throw new AadException(AadErrors.ParameterNotValid("id_token_hint", "It is not a JWT that FakeEntra can read."));

@@ -75,7 +75,7 @@ public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes code
         }
         cookie.Write(context.Http, session);
 
-        var code = request.ReturnsCode ? codes.Issue(new AuthorizationCode
+        var code = request.ReturnsCode ? await codes.IssueAsync(new AuthorizationCode
         {
             GrantId = signIn.GrantId.Value,
             ClientId = request.Client.AppId,
@@ -130,13 +130,13 @@ public sealed class SignInCompletion(TokenIssuer issuer, AuthorizationCodes code
         if (pending is null || app is null || gateRequest is null) return ErrorPage.For(context.Http, AadErrors.DeviceExpired());
         if (context.State.DeviceDeclined || context.State.PrivacyDeclined)
         {
-            devices.Complete(userCode, d => d with { Status = DeviceAuthorizationStatus.Declined });
+            await devices.CompleteAsync(userCode, d => d with { Status = DeviceAuthorizationStatus.Declined });
             return DevicePage(context, "Sign-in cancelled", $"You have declined to sign in to {app.DisplayName} on your device. You may now close this window.");
         }
         var admission = await gate.AdmitAsync(gateRequest);
         session = session.WithAccount(account, app.AppId);
         cookie.Write(context.Http, session);
-        devices.Complete(userCode, d => d with
+        await devices.CompleteAsync(userCode, d => d with
         {
             Status = DeviceAuthorizationStatus.Approved,
             HomeTenantId = account.HomeTenantId,

@@ -1,6 +1,8 @@
 using FakeEntra.Server.Hosting;
 using System.Text.Json;
 using FakeEntra.Server.Storage;
+using FakeEntra.Server.Storage.Rows;
+using Microsoft.EntityFrameworkCore;
 
 namespace FakeEntra.Server.Signing;
 
@@ -20,12 +22,15 @@ public sealed class SigningKeyRing
     /// <summary>The key new tokens are signed with.</summary>
     public SigningKey Active => _keys[0];
 
-    public static SigningKeyRing LoadOrCreate(SqliteStore store)
+    public static SigningKeyRing LoadOrCreate(StateStore store)
     {
-        var stored = store.LoadSigningKeys();
-        if (stored.Count > 0) return new([.. stored.Select(k => SigningKey.Load(k.Certificate, k.PrivateKey))]);
+        using (var db = store.Open())
+        {
+            var stored = db.SigningKeys.AsNoTracking().OrderByDescending(k => k.Created).ToList();
+            if (stored.Count > 0) return new([.. stored.Select(k => SigningKey.Load(k.Certificate, k.PrivateKey))]);
+        }
         var (key, certificate, privateKey) = SigningKey.Create();
-        store.AddSigningKey(key.KeyId, certificate, privateKey);
+        store.Write(db => db.SigningKeys.Add(new SigningKeyRow { Kid = key.KeyId, Certificate = certificate, PrivateKey = privateKey, Created = DateTime.UtcNow }));
         return new([key]);
     }
 

@@ -10,7 +10,7 @@ namespace FakeEntra.Server.StartPage;
 /// The development passwords and client secrets the world was seeded with, for the start page. The store keeps only
 /// hashes, so they are read from the scenario again and shown only while they still match (a changed one is not shown).
 /// </summary>
-public sealed class DevCredentials(SqliteStore store, ILogger<DevCredentials> logger)
+public sealed class DevCredentials(StateStore store, ILogger<DevCredentials> logger)
 {
     private readonly Lazy<Scenario?> _scenario = new(() => Load(store, logger));
 
@@ -26,9 +26,9 @@ public sealed class DevCredentials(SqliteStore store, ILogger<DevCredentials> lo
         .OfType<string>()
         .Where(secret => app.PasswordCredentials.Any(c => c.SecretHash is { } hash && SecretHasher.Verify(secret, hash)));
 
-    private static Scenario? Load(SqliteStore store, ILogger logger)
+    private static Scenario? Load(StateStore store, ILogger logger)
     {
-        var stamp = store.GetMeta("scenario");
+        var stamp = store.Setting(WorldInitializer.ScenarioSetting);
         var source = stamp?[..stamp.LastIndexOf('#')];
         try
         {

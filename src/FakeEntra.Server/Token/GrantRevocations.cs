@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using FakeEntra.Server.Storage;
+using FakeEntra.Server.Storage.Rows;
+using Microsoft.EntityFrameworkCore;
 
 namespace FakeEntra.Server.Token;
 
@@ -9,19 +11,31 @@ namespace FakeEntra.Server.Token;
 /// </summary>
 public sealed class GrantRevocations
 {
-    private readonly SqliteStore _store;
+    private readonly StateStore _store;
     private readonly ConcurrentDictionary<Guid, bool> _revoked;
 
-    public GrantRevocations(SqliteStore store)
+    public GrantRevocations(StateStore store)
     {
         _store = store;
-        _revoked = new(store.LoadRevokedGrants().Select(id => KeyValuePair.Create(id, true)));
+        using var db = store.Open();
+        _revoked = new(db.GrantRevocations.AsNoTracking().Select(r => r.GrantId).ToList().Select(id => KeyValuePair.Create(id, true)));
+    }
+
+    /// <summary>Revocations another process sharing the database stored.</summary>
+    public async Task RefreshAsync()
+    {
+        foreach (var id in await _store.ReadAsync(db => db.GrantRevocations.AsNoTracking().Select(r => r.GrantId).ToListAsync())) _revoked.TryAdd(id, true);
     }
 
     public bool IsRevoked(Guid? grantId) => grantId is { } id && _revoked.ContainsKey(id);
 
-    public void Revoke(Guid grantId)
+    /// <summary>Stored before it returns, so what the caller answers next already holds after a crash.</summary>
+    public async Task RevokeAsync(Guid grantId)
     {
-        if (_revoked.TryAdd(grantId, true)) _store.AddRevokedGrant(grantId);
+        if (!_revoked.TryAdd(grantId, true)) return;
+        await _store.WriteAsync(async db =>
+        {
+            if (await db.GrantRevocations.FindAsync(grantId) is null) db.GrantRevocations.Add(new GrantRevocationRow { GrantId = grantId, Revoked = DateTime.UtcNow });
+        });
     }
 }

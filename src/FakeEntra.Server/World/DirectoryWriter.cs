@@ -1,26 +1,72 @@
 using FakeEntra.Core.DirectoryObjects;
 using FakeEntra.Server.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace FakeEntra.Server.World;
 
 /// <summary>
-/// Changes one tenant's directory: writes it to the state file, then swaps in a new snapshot. Changes are serialized so
-/// none is lost; readers keep the snapshot they started with.
+/// Changes one tenant's directory: one transaction that reads the stored objects, writes the changed rows (and the change's
+/// audit row), commits, then replays the same edits onto the snapshot before answering. A write that lost a race for a row
+/// (another process changed it after it was read) runs again on what is stored then.
 /// </summary>
-public sealed class DirectoryWriter(DirectoryState state, SqliteStore store)
+public sealed class DirectoryWriter(DirectoryState state, StateStore store)
 {
-    private readonly Lock _gate = new();
+    private const int Attempts = 5;
 
-    public TenantDirectory Update(Guid tenantId, Func<TenantDirectory, TenantDirectory> change)
+    public async Task<T> ChangeAsync<T>(Guid tenantId, Func<DirectoryTransaction, Task<T>> change)
     {
-        lock (_gate)
+        for (var attempt = 1; ; attempt++)
         {
-            var current = state.Current;
-            var tenant = current.FindTenant(tenantId) ?? throw new KeyNotFoundException($"No tenant {tenantId}.");
-            var changed = change(tenant);
-            store.SaveTenant(changed);
-            state.Replace(new DirectorySnapshot(current.Tenants.Select(t => t.Id == tenantId ? changed : t)));
-            return changed;
+            DirectoryTransaction? transaction = null;
+            var version = 0L;
+            try
+            {
+                return await store.WriteAsync(async db =>
+                {
+                    transaction = new DirectoryTransaction(db, tenantId);
+                    var result = await change(transaction);
+                    version = await StateStore.CountDirectoryChangeAsync(db);
+                    return result;
+                }, _ => state.Apply(transaction!.Edits, version, Load));
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+                // Read again and re-apply the change to the current row.
+            }
+            catch (DbUpdateException e) when (StateStore.IsUniqueViolation(e) && transaction?.Conflict is { } conflict)
+            {
+                throw conflict();
+            }
         }
     }
+
+    /// <summary>Loads the directory again when another process sharing the database changed it (a cheap check when none did).</summary>
+    public async Task CatchUpAsync()
+    {
+        using (var db = store.Open())
+            if (StateStore.DirectoryVersion(db) == state.Version) return;
+        await store.WriteAsync(db =>
+        {
+            var version = StateStore.DirectoryVersion(db);
+            if (version != state.Version) state.Replace(new DirectorySnapshot(DirectoryTransaction.Load(db)), version);
+            return Task.CompletedTask;
+        });
+    }
+
+    private DirectorySnapshot Load()
+    {
+        using var db = store.Open();
+        return new DirectorySnapshot(DirectoryTransaction.Load(db));
+    }
+
+    /// <summary>
+    /// A change to a whole tenant at once (tests and tools that edit the world directly): the edits between the tenant as the
+    /// snapshot holds it and as <paramref name="change"/> returns it.
+    /// </summary>
+    public Task UpdateAsync(Guid tenantId, Func<TenantDirectory, TenantDirectory> change) => ChangeAsync(tenantId, async transaction =>
+    {
+        var tenant = state.Current.FindTenant(tenantId) ?? throw new KeyNotFoundException($"No tenant {tenantId}.");
+        await transaction.ApplyAsync(DirectoryDiff.Between(tenant, change(tenant)));
+        return true;
+    });
 }

@@ -4,6 +4,7 @@ using FakeEntra.Core.DirectoryObjects;
 using FakeEntra.Core.Scenarios;
 using FakeEntra.Server.Hosting;
 using FakeEntra.Server.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace FakeEntra.Server.World;
 
@@ -16,7 +17,7 @@ public static class WorldInitializer
     public const string BuiltInSource = "built-in default world (samples/scenarios/default.json)";
     private const string ResourceName = "FakeEntra.Server.default-scenario.json";
 
-    public static DirectorySnapshot Initialize(SqliteStore store, FakeEntraOptions options, ILogger logger)
+    public static DirectoryState Initialize(StateStore store, FakeEntraOptions options, ILogger logger)
     {
         var configured = options.Scenario is { } path ? (Path: Path.GetFullPath(path), Json: ScenarioLoader.ReadFile(path)) : default;
         var source = configured.Path ?? BuiltInSource;
@@ -24,21 +25,39 @@ public static class WorldInitializer
         var scenario = configured.Json is null ? null : ScenarioLoader.Parse(configured.Json, configured.Path!);
         var stamp = $"{source}#{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16]}";
 
-        var stored = options.Reset ? [] : store.LoadTenants();
+        IReadOnlyList<TenantDirectory> stored;
+        long version;
+        // The count first: a change another process makes while this one loads shows as a newer count, and is loaded again.
+        using (var db = store.Open()) (version, stored) = (StateStore.DirectoryVersion(db), options.Reset ? [] : DirectoryTransaction.Load(db));
         if (stored.Count > 0)
         {
-            var seededFrom = store.GetMeta("scenario");
+            var seededFrom = store.Setting(ScenarioSetting);
             if (seededFrom != stamp)
                 logger.LogWarning("The data directory holds a world seeded from {SeededFrom}; it differs from {Source}. Start with --reset to re-seed.", seededFrom, source);
-            return new DirectorySnapshot(stored);
+            return new DirectoryState(new DirectorySnapshot(stored), version);
         }
 
         scenario ??= ScenarioLoader.Parse(json, source);
         var tenants = ScenarioPreparer.Prepare(scenario);
-        store.ReplaceTenants(tenants, stamp);
+        version = Seed(store, tenants, stamp);
         logger.LogInformation("Seeded {Count} tenants from {Source}.", tenants.Count, source);
-        return new DirectorySnapshot(tenants);
+        return new DirectoryState(new DirectorySnapshot(tenants), version);
     }
+
+    /// <summary>The setting naming what the world was seeded from (source and a hash of its text).</summary>
+    public const string ScenarioSetting = "scenario";
+
+    /// <summary>Replaces the whole directory in one transaction (first start and <c>--reset</c>); logs and keys stay.</summary>
+    public static long Seed(StateStore store, IReadOnlyList<TenantDirectory> tenants, string stamp) => store.WriteAsync(async db =>
+    {
+        await db.GroupMembers.ExecuteDeleteAsync();
+        await db.PrivacyConsents.ExecuteDeleteAsync();
+        await db.DirectoryObjects.ExecuteDeleteAsync();
+        foreach (var tenant in tenants) await new DirectoryTransaction(db, tenant.Id).ApplyAsync(DirectoryDiff.Between(null, tenant));
+        StateStore.SetSetting(db, ScenarioSetting, stamp);
+        StateStore.SetSetting(db, "seeded", DateTimeOffset.UtcNow.ToString("O"));
+        return await StateStore.CountDirectoryChangeAsync(db);
+    }).GetAwaiter().GetResult();
 
     public static string BuiltInScenarioJson()
     {

@@ -35,13 +35,18 @@ public sealed class Browser : IDisposable
     private readonly CookieContainer _cookies = new();
 
     /// <summary>A browser on this machine; <paramref name="from"/> makes it connect from another loopback address (another source).</summary>
-    public Browser(FakeEntraServer server, IPAddress? from = null)
+    public Browser(FakeEntraServer server, IPAddress? from = null) : this(server.Authority, from)
+    {
+    }
+
+    /// <summary>A browser trusting <paramref name="authority"/> (a FakeEntra run as a process).</summary>
+    public Browser(System.Security.Cryptography.X509Certificates.X509Certificate2 authority, IPAddress? from = null)
     {
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             CookieContainer = _cookies,
-            SslOptions = { RemoteCertificateValidationCallback = CertificateTrust.Trusting(server.Authority) },
+            SslOptions = { RemoteCertificateValidationCallback = CertificateTrust.Trusting(authority) },
         };
         if (from is not null) handler.ConnectCallback = TrustedHttp.From(from);
         _http = new HttpClient(new LoopbackOnlyHandler(handler));

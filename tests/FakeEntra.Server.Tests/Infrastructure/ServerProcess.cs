@@ -27,10 +27,13 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public string Origin { get; private set; } = "";
     public string Output => string.Join('\n', _lines);
 
-    /// <summary>Starts <paramref name="fileName"/> (with <paramref name="arguments"/>, a temporary data directory and a free port) and waits for its summary.</summary>
-    public static async Task<ServerProcess> StartAsync(string fileName, IEnumerable<string> arguments, IEnumerable<string>? more = null)
+    /// <summary>
+    /// Starts <paramref name="fileName"/> (with <paramref name="arguments"/>, a free port and <paramref name="dataDirectory"/>, by
+    /// default a new temporary one) and waits for its summary.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string fileName, IEnumerable<string> arguments, IEnumerable<string>? more = null, string? dataDirectory = null)
     {
-        var data = Path.Combine(Path.GetTempPath(), "fakeentra-tests", Guid.NewGuid().ToString("N"));
+        var data = dataDirectory ?? Path.Combine(Path.GetTempPath(), "fakeentra-tests", Guid.NewGuid().ToString("N"));
         var start = new ProcessStartInfo(fileName);
         foreach (var argument in arguments.Concat(["--data-dir", data, "--urls", "https://127.0.0.1:0"]).Concat(more ?? [])) start.ArgumentList.Add(argument);
         var server = new ServerProcess(start) { DataDirectory = data };
@@ -53,6 +56,10 @@ public sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>The server's own executable, as the Dockerfile runs it.</summary>
     public static Task<ServerProcess> StartExecutableAsync(params string[] more) =>
         StartAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "FakeEntra.Server.dll")], more);
+
+    /// <summary>The executable on a data directory that already exists (a restart, an upgrade).</summary>
+    public static Task<ServerProcess> StartExecutableOnAsync(string dataDirectory, params string[] more) =>
+        StartAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "FakeEntra.Server.dll")], more, dataDirectory);
 
     public X509Certificate2 Authority => X509CertificateLoader.LoadCertificateFromFile(Path.Combine(DataDirectory, "certs", "ca.crt"));
 
@@ -85,10 +92,20 @@ public sealed partial class ServerProcess : IAsyncDisposable
     [GeneratedRegex(@"^FakeEntra is listening on (\S+)$")]
     private static partial Regex ListeningLine();
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Kills the process at once (SIGKILL on Unix: no shutdown code runs), as a crash would end it.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        await KillAsync();
         _process.Dispose();
     }
+
+    private bool _disposed;
 }

@@ -23,10 +23,10 @@ public sealed class AuthorizationCodeGrant(TokenIssuer issuer, AuthorizationCode
         var client = ClientAuthenticator.Authenticate(request, allowPublicClient: true);
         var value = request.Required("code");
         var redirectUri = request.Required("redirect_uri");
-        var (code, replayed) = codes.Redeem(value) ?? throw new AadException(AadErrors.Malformed());
+        var (code, replayed) = await codes.RedeemAsync(value) ?? throw new AadException(AadErrors.Malformed());
         if (replayed)
         {
-            revocations.Revoke(code.GrantId);
+            await revocations.RevokeAsync(code.GrantId);
             throw new AadException(AadErrors.CodeRedeemed());
         }
         if (code.ClientId != client.Application.AppId) throw new AadException(AadErrors.CodeForOtherClient());

@@ -20,7 +20,7 @@ public sealed class DeviceCodeGrant(TokenIssuer issuer, DeviceAuthorizations dev
     {
         var client = ClientAuthenticator.Authenticate(request, allowPublicClient: true);
         var deviceCode = request["device_code"] ?? request.Required("code");
-        var device = devices.Poll(deviceCode);
+        var device = await devices.PollAsync(deviceCode);
         if (device is null || device.ClientId != client.Application.AppId) throw new AadException(AadErrors.DeviceCodeUnknown());
         switch (device.Status)
         {

@@ -1,0 +1,168 @@
+using System.Data.Common;
+using FakeEntra.Server.Storage.Rows;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace FakeEntra.Server.Storage;
+
+/// <summary>
+/// FakeEntra's state, migrated to the current schema at start. By default the state file <c>fakeentra.db</c> in the data
+/// directory (SQLite, write-ahead log), where a data directory of the one-row-per-tenant format is imported on the way
+/// (<see cref="LegacyStateImport"/>); or a PostgreSQL database (<c>--database postgres://…</c>), which several FakeEntra
+/// processes may share. Writes of this process queue here without holding a thread (<see cref="WriteAsync{T}"/>): SQLite lets
+/// one writer in at a time, and a queue is cheaper than its busy handler; readers never wait.
+/// </summary>
+public sealed class StateStore
+{
+    private readonly Func<StateDb> _open;
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    public StateStore(string dataDirectory, string? database = null)
+    {
+        if (database is not null)
+        {
+            var options = new DbContextOptionsBuilder<PostgresStateDb>().UseNpgsql(PostgresConnection.From(database)).Options;
+            _open = () => new PostgresStateDb(options);
+            Shared = true;
+            using var postgres = Open();
+            postgres.Database.Migrate();
+            EnsureDirectoryVersion(postgres);
+            return;
+        }
+        Directory.CreateDirectory(dataDirectory);
+        var path = Path.Combine(dataDirectory, "fakeentra.db");
+        // The state file holds the token-signing private key. SQLite gives its -wal, -shm and -journal files the database's
+        // mode, so the database is created owner-only before SQLite opens it; files an older version left readable are restricted.
+        OwnerOnly.Ensure(path);
+        foreach (var companion in (string[])["-wal", "-shm", "-journal"]) OwnerOnly.Restrict(path + companion);
+        var connection = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+        var sqlite = new DbContextOptionsBuilder<StateDb>().UseSqlite(connection).AddInterceptors(new Pragmas()).Options;
+        _open = () => new StateDb(sqlite);
+        using var db = Open();
+        db.Database.ExecuteSqlRaw("PRAGMA journal_mode = WAL;");
+        var legacy = LegacyStateImport.Needed(db);
+        db.Database.Migrate();
+        if (legacy) LegacyStateImport.Run(db);
+        EnsureDirectoryVersion(db);
+    }
+
+    /// <summary>Counts directory changes, so a process sharing the database sees that another one changed it (<see cref="Shared"/>).</summary>
+    public const string DirectoryVersionSetting = "directoryVersion";
+
+    private static void EnsureDirectoryVersion(StateDb db)
+    {
+        if (db.Settings.Find(DirectoryVersionSetting) is not null) return;
+        db.Settings.Add(new SettingRow { Key = DirectoryVersionSetting, Value = "0" });
+        try
+        {
+            db.SaveChanges();
+        }
+        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        {
+            // Another process starting on the same database added it first.
+        }
+    }
+
+    /// <summary>Counts one directory change inside the write's transaction; returns the count it makes.</summary>
+    public static async Task<long> CountDirectoryChangeAsync(StateDb db)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = $"""UPDATE "Settings" SET "Value" = CAST(CAST("Value" AS BIGINT) + 1 AS TEXT) WHERE "Key" = '{DirectoryVersionSetting}' RETURNING "Value" """;
+        return long.Parse((string)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("The directory version is not stored.")),
+            System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>How many directory changes the database holds.</summary>
+    public static long DirectoryVersion(StateDb db) =>
+        long.Parse(db.Settings.AsNoTracking().Where(s => s.Key == DirectoryVersionSetting).Select(s => s.Value).First(), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A database other FakeEntra processes may write too (PostgreSQL): the directory snapshot follows their changes.</summary>
+    public bool Shared { get; }
+
+    /// <summary>A context for reading (or for a write already inside <see cref="WriteAsync{T}"/>).</summary>
+    public StateDb Open() => _open();
+
+    /// <summary>A read outside any write (it sees the last commit, never waits for a writer).</summary>
+    public async Task<T> ReadAsync<T>(Func<StateDb, Task<T>> read)
+    {
+        await using var db = Open();
+        return await read(db);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction and commits it; <paramref name="committed"/> runs after the commit, still
+    /// before the next write starts (so in-memory state follows the database in commit order).
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<StateDb, Task<T>> work, Action<T>? committed = null, CancellationToken cancellationToken = default)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = Open();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await work(db);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            committed?.Invoke(result);
+            return result;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    public Task WriteAsync(Func<StateDb, Task> work, CancellationToken cancellationToken = default) =>
+        WriteAsync(async db =>
+        {
+            await work(db);
+            return true;
+        }, null, cancellationToken);
+
+    /// <summary>A write at start-up or from a synchronous API (Data Protection's key repository).</summary>
+    public void Write(Action<StateDb> work) => WriteAsync(db =>
+    {
+        work(db);
+        return Task.CompletedTask;
+    }).GetAwaiter().GetResult();
+
+    public string? Setting(string key)
+    {
+        using var db = Open();
+        return db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).FirstOrDefault();
+    }
+
+    public static void SetSetting(StateDb db, string key, string value)
+    {
+        if (db.Settings.Find(key) is { } row) row.Value = value;
+        else db.Settings.Add(new SettingRow { Key = key, Value = value });
+    }
+
+    /// <summary>The database refused a row because a unique key already holds it (two writers created the same thing).</summary>
+    public static bool IsUniqueViolation(DbUpdateException e) =>
+        e.InnerException is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 }
+            or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
+
+    // Committed transactions survive the process being killed with the write-ahead log at NORMAL (only a power loss could take
+    // the last ones), and NORMAL spares an fsync per commit.
+    private sealed class Pragmas : DbConnectionInterceptor
+    {
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous = NORMAL;";
+            command.ExecuteNonQuery();
+        }
+    }
+}
