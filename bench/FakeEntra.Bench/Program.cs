@@ -6,6 +6,7 @@ using FakeEntra.Server.Certificates;
 // FakeEntra's speed in one run: (a) the ceiling — one core signing FakeEntra's real claim set with RS256; (b) the server pinned
 // to one core under wrk (on the other core, 32 connections) for each kind of request, as req/s, p50, p99 and a share of (a);
 // (c) cold start from process start to the first token, on a new and on an existing data directory (median of --starts).
+// (d) a world of --scale-tenants × --scale-users (default 1,000 × 100) seeded, then loaded again, with its peak memory.
 // Usage: dotnet run -c Release --project bench/FakeEntra.Bench -- [--duration 10] [--connections 32] [--starts 5] [--only text]
 // (--only: just the cases whose name contains the text, e.g. while profiling one of them)
 if (args is [Ceiling.Command, var claimsPath, var seconds]) return Ceiling.Run(claimsPath, double.Parse(seconds, CultureInfo.InvariantCulture));
@@ -13,6 +14,8 @@ if (args is [Ceiling.Command, var claimsPath, var seconds]) return Ceiling.Run(c
 var duration = TimeSpan.FromSeconds(Option("--duration", 10));
 var connections = Option("--connections", 32);
 var starts = Option("--starts", 5);
+var scaleTenants = Option("--scale-tenants", 1000);
+var scaleUsers = Option("--scale-users", 100);
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 const int ServerCpu = 0, LoadCpu = 1;
 if (Environment.ProcessorCount < 2) return Fail("the bench needs two cores: one for the server, one for wrk");
@@ -29,6 +32,12 @@ var fresh = new List<double>();
 var again = new List<double>();
 for (var i = 0; i < starts; i++) fresh.Add(await Server.TimeToFirstToken(serverDll, i == 0 ? existing : NewDataDirectory()));
 for (var i = 0; i < starts; i++) again.Add(await Server.TimeToFirstToken(serverDll, existing));
+
+// (d) a large world: seeded into a new data directory, then loaded again from it.
+var scaleDirectory = NewDataDirectory();
+var scenario = ScaleWorld.Write(scaleDirectory + "-scenario", scaleTenants, scaleUsers);
+var seeded = await Server.Load(serverDll, scaleDirectory, scenario);
+var reloaded = await Server.Load(serverDll, scaleDirectory, scenario);
 
 await using var server = await Server.Start(serverDll, existing, ServerCpu);
 using var http = new HttpClient(new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = CertificateTrust.Trusting(server.Authority) } })
@@ -72,6 +81,8 @@ foreach (var (benchCase, result) in rows)
 }
 Console.WriteLine($"| (c) cold start to the first token, new data directory | | {Stats.Median(fresh):F0} | | | < 1000 ms |");
 Console.WriteLine($"| (c) cold start to the first token, existing data directory | | {Stats.Median(again):F0} | | | < 500 ms |");
+Console.WriteLine($"| (d) {scaleTenants:N0} tenants × {scaleUsers} users, {scaleTenants:N0} partners at Contoso: seeded to the first token | | {seeded.Milliseconds:F0} | | {seeded.PeakBytes / 1048576.0:F0} MB peak | |");
+Console.WriteLine($"| (d) the same world loaded again (restart) to the first token | | {reloaded.Milliseconds:F0} | | {reloaded.PeakBytes / 1048576.0:F0} MB peak | < 3000 ms, < 300 MB |");
 Console.WriteLine($"cold starts (ms): new {string.Join(", ", fresh.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))}; " +
                   $"existing {string.Join(", ", again.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))}");
 return rows.Any(r => r.Result.Failures > 0) ? 1 : 0;

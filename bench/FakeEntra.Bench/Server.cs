@@ -36,14 +36,26 @@ public sealed class Server : IAsyncDisposable
         return elapsed;
     }
 
+    /// <summary>Process start to the first token on <paramref name="scenario"/>'s world, and the process's peak resident memory.</summary>
+    public static async Task<(double Milliseconds, long PeakBytes)> Load(string dll, string dataDirectory, string scenario)
+    {
+        var (server, elapsed) = await StartTimed(dll, dataDirectory, cpu: null, "--scenario", scenario);
+        await using (server) return (elapsed, server.PeakResidentBytes());
+    }
+
+    // VmHWM: the most resident memory the process ever had (Linux).
+    private long PeakResidentBytes() =>
+        File.ReadLines($"/proc/{_process.Id}/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024).Single();
+
     // The server runs as a user runs it (its own console output included); only the pinning is the bench's.
-    private static async Task<(Server, double)> StartTimed(string dll, string dataDirectory, int? cpu)
+    private static async Task<(Server, double)> StartTimed(string dll, string dataDirectory, int? cpu, params string[] extra)
     {
         var port = FreePort();
         var origin = $"https://127.0.0.1:{port}";
         var start = new ProcessStartInfo(cpu is null ? "dotnet" : "taskset") { RedirectStandardOutput = true, RedirectStandardError = true };
         var pinning = cpu is null ? [] : new[] { "-c", cpu.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "dotnet" };
-        foreach (var arg in pinning.Concat([dll, "--data-dir", dataDirectory, "--urls", origin])) start.ArgumentList.Add(arg);
+        foreach (var arg in pinning.Concat([dll, "--data-dir", dataDirectory, "--urls", origin, .. extra])) start.ArgumentList.Add(arg);
         var started = Stopwatch.GetTimestamp();
         var process = Process.Start(start)!;
         _ = process.StandardOutput.ReadToEndAsync();

@@ -156,4 +156,21 @@ public class DefaultScenarioTests
             first.SelectMany(t => t.Oauth2PermissionGrants.Select(g => g.Id).Concat(t.RoleAssignments.Select(r => r.Id)).Append(t.CrossTenantAccessPolicy.Id)),
             second.SelectMany(t => t.Oauth2PermissionGrants.Select(g => g.Id).Concat(t.RoleAssignments.Select(r => r.Id)).Append(t.CrossTenantAccessPolicy.Id)));
     }
+
+    [Fact]
+    public void Each_distinct_password_of_a_file_is_derived_once_and_verifies_for_every_user_who_has_it()
+    {
+        var scenario = ScenarioLoader.LoadFile(DefaultPath);
+        var other = scenario.Tenants[0].Users[0] with { PasswordProfile = new PasswordProfile { Password = "An0ther!" } };
+        var tenants = ScenarioPreparer.Prepare(scenario with { Tenants = [scenario.Tenants[0] with { Users = [other, .. scenario.Tenants[0].Users.Skip(1)] }, .. scenario.Tenants.Skip(1)] });
+        var users = tenants.SelectMany(t => t.Users).Where(u => u.PasswordHash is not null).ToList();
+
+        var shared = users.Skip(1).Select(u => u.PasswordHash).Distinct().ToList();
+        Assert.True(users.Count > 5);
+        Assert.Single(shared);
+        Assert.NotEqual(shared[0], users[0].PasswordHash);
+        Assert.True(PasswordHasher.Verify("Passw0rd!", shared[0]!));
+        Assert.True(PasswordHasher.Verify("An0ther!", users[0].PasswordHash!));
+        Assert.False(PasswordHasher.Verify("Passw0rd!", users[0].PasswordHash!));
+    }
 }

@@ -45,7 +45,9 @@ public static class FakeEntraHost
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = CommandLine.Normalize(args) });
+        // Configuration is read once, at start: no file watcher, which otherwise wakes on every write to a data directory kept
+        // under the content root (`--data-dir ./fe-data`), sign-in log rows included.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. CommandLine.Normalize(args), "--hostBuilder:reloadConfigOnChange=false"] });
         builder.Configuration.AddCommandLine(CommandLine.Normalize(args), CommandLine.SwitchMappings);
         builder.Configuration.AddEnvironmentVariables("FAKEENTRA_");
         ConsoleLogging.ApplyDefaults(builder.Configuration, builder.Configuration.GetValue<bool>(ConsoleLogging.VerboseKey));
