@@ -6,6 +6,7 @@ using FakeEntra.Server.Certificates;
 // FakeEntra's speed in one run: (a) the ceiling — one core signing FakeEntra's real claim set with RS256; (b) the server pinned
 // to one core under wrk (on the other core, 32 connections) for each kind of request, as req/s, p50, p99 and a share of (a);
 // (c) cold start from process start to the first token, on a new and on an existing data directory (median of --starts).
+// (e) Graph writes per second with 1 and --connections writers, and the time of one user creation at 100 and 10,000 users.
 // (d) a world of --scale-tenants × --scale-users (default 1,000 × 100) seeded, then loaded again, with its peak memory.
 // Usage: dotnet run -c Release --project bench/FakeEntra.Bench -- [--duration 10] [--connections 32] [--starts 5] [--only text]
 // (--only: just the cases whose name contains the text, e.g. while profiling one of them)
@@ -69,6 +70,26 @@ if (Selected(redemption))
     rows.Insert(Math.Min(3, rows.Count), (redemption, await Wrk.Run(server.Origin, redemption, connections, duration, LoadCpu)));
 }
 
+// (e) Graph writes: one user PATCHed by 1 and by 32 writers; a user created in a tenant of 100 and of 10,000 more users.
+var patch = GraphWrites.Patch(graphToken);
+var writes = new List<(string Name, WrkResult Result)>();
+var creations = new List<(int Users, double Milliseconds)>();
+if (Selected(patch))
+{
+    writes.Add(("1 writer", await Wrk.Run(server.Origin, patch, 1, duration, LoadCpu)));
+    writes.Add(($"{connections} writers", await Wrk.Run(server.Origin, patch, connections, duration, LoadCpu)));
+    foreach (var users in new[] { 100, 10_000 })
+    {
+        var directory = NewDataDirectory();
+        await using var grown = await Server.Start(serverDll, directory, ServerCpu, "--scenario", ScaleWorld.WriteContoso(directory + "-scenario", users));
+        using var client = new HttpClient(new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = CertificateTrust.Trusting(grown.Authority) } })
+        {
+            BaseAddress = new Uri(grown.Origin),
+        };
+        creations.Add((users, await GraphWrites.CreateUsers(client, await Requests.Token(client, Cases.GraphAdminForm), $"{users}", 200)));
+    }
+}
+
 Console.WriteLine();
 Console.WriteLine($"| case | req/s | p50 ms | p99 ms | share of (a) | target |");
 Console.WriteLine($"|---|---|---|---|---|---|");
@@ -79,13 +100,17 @@ foreach (var (benchCase, result) in rows)
     var target = benchCase.Target is { } t ? $"≥ {t:P0}" : "";
     Console.WriteLine($"| {benchCase.Name}{failures} | {result.RequestsPerSecond:F0} | {result.P50Milliseconds:F2} | {result.P99Milliseconds:F2} | {result.RequestsPerSecond / ceiling:P0} | {target} |");
 }
+foreach (var (name, result) in writes)
+    Console.WriteLine($"| (e) {patch.Name}, {name}{(result.Failures > 0 ? $" ({result.Failures} of {result.Requests} failed)" : "")} | {result.RequestsPerSecond:F0} | {result.P50Milliseconds:F2} | {result.P99Milliseconds:F2} | | {(name == "1 writer" ? "" : "≥ 500/s")} |");
+foreach (var (users, milliseconds) in creations)
+    Console.WriteLine($"| (e) one user created (POST /v1.0/users) in Contoso with {users:N0} more users, median of 160 | | {milliseconds:F2} | | | {(users == 100 ? "" : $"≤ 2× ({milliseconds / creations[0].Milliseconds:F2}×)")} |");
 Console.WriteLine($"| (c) cold start to the first token, new data directory | | {Stats.Median(fresh):F0} | | | < 1000 ms |");
 Console.WriteLine($"| (c) cold start to the first token, existing data directory | | {Stats.Median(again):F0} | | | < 500 ms |");
 Console.WriteLine($"| (d) {scaleTenants:N0} tenants × {scaleUsers} users, {scaleTenants:N0} partners at Contoso: seeded to the first token | | {seeded.Milliseconds:F0} | | {seeded.PeakBytes / 1048576.0:F0} MB peak | |");
 Console.WriteLine($"| (d) the same world loaded again (restart) to the first token | | {reloaded.Milliseconds:F0} | | {reloaded.PeakBytes / 1048576.0:F0} MB peak | < 3000 ms, < 300 MB |");
 Console.WriteLine($"cold starts (ms): new {string.Join(", ", fresh.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))}; " +
                   $"existing {string.Join(", ", again.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))}");
-return rows.Any(r => r.Result.Failures > 0) ? 1 : 0;
+return rows.Any(r => r.Result.Failures > 0) || writes.Any(w => w.Result.Failures > 0) ? 1 : 0;
 
 bool Selected(BenchCase benchCase) => only is null || benchCase.Name.Contains(only, StringComparison.OrdinalIgnoreCase);
 

@@ -11,9 +11,26 @@ public static class ScaleWorld
 {
     private const string Contoso = "6a89cd33-4bf7-4174-9b3b-8ed777182b4e";
 
+    /// <summary>The default world with <paramref name="users"/> more users in Contoso.</summary>
+    public static string WriteContoso(string directory, int users)
+    {
+        var world = DefaultWorld();
+        var contoso = world["tenants"]!.AsArray().Single(t => (string?)t!["organization"]!["id"] == Contoso)!["users"]!.AsArray();
+        for (var u = 0; u < users; u++)
+            contoso.Add(new JsonObject
+            {
+                ["id"] = Id(3, 0, u),
+                ["userPrincipalName"] = $"member{u.ToString(CultureInfo.InvariantCulture)}@contoso.com",
+                ["displayName"] = $"Member {u}",
+                ["userType"] = "Member",
+                ["passwordProfile"] = new JsonObject { ["password"] = "Passw0rd!" },
+            });
+        return Save(directory, $"contoso-{users}.json", world);
+    }
+
     public static string Write(string directory, int tenants, int users)
     {
-        var world = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "scenarios", "default.json")))!.AsObject();
+        var world = DefaultWorld();
         var list = world["tenants"]!.AsArray();
         var contosoPartners = list.Single(t => (string?)t!["organization"]!["id"] == Contoso)!["crossTenantAccessPolicy"]!["partners"]!.AsArray();
         for (var t = 0; t < tenants; t++)
@@ -50,7 +67,15 @@ public static class ScaleWorld
                 },
             });
         }
-        var path = Path.Combine(directory, $"scale-{tenants}x{users}.json");
+        return Save(directory, $"scale-{tenants}x{users}.json", world);
+    }
+
+    private static JsonObject DefaultWorld() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "scenarios", "default.json")))!.AsObject();
+
+    private static string Save(string directory, string name, JsonObject world)
+    {
+        var path = Path.Combine(directory, name);
         Directory.CreateDirectory(directory);
         File.WriteAllText(path, world.ToJsonString());
         return path;

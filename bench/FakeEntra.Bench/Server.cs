@@ -22,9 +22,9 @@ public sealed class Server : IAsyncDisposable
     public X509Certificate2 Authority { get; }
 
     /// <summary>Starts a server pinned to <paramref name="cpu"/> and waits until it issues a token.</summary>
-    public static async Task<Server> Start(string dll, string dataDirectory, int cpu)
+    public static async Task<Server> Start(string dll, string dataDirectory, int cpu, params string[] extra)
     {
-        var (server, _) = await StartTimed(dll, dataDirectory, cpu);
+        var (server, _) = await StartTimed(dll, dataDirectory, cpu, extra);
         return server;
     }
 
