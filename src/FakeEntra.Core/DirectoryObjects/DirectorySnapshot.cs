@@ -65,39 +65,21 @@ public sealed class DirectorySnapshot
     private DirectorySnapshot With(IEnumerable<TenantDirectory> added)
     {
         var order = _order.ToBuilder();
-        var tenants = _tenants.ToBuilder();
-        var domains = _tenantsByDomain.ToBuilder();
-        var applications = _applications.ToBuilder();
-        var applicationHome = _applicationHomeTenant.ToBuilder();
-        var identifiers = _applicationsByIdentifier.ToBuilder();
-        var servicePrincipals = _servicePrincipals.ToBuilder();
-        var servicePrincipalAppIds = _servicePrincipalAppIds.ToBuilder();
-        var users = _users.ToBuilder();
-        var usersByUpn = _usersByUpn.ToBuilder();
+        var indexes = new IndexBuilders(this);
         var transitive = _transitiveGroups.ToBuilder();
         foreach (var tenant in added)
         {
             var id = tenant.Id;
             order.Add(id);
-            tenants[id] = tenant;
-            foreach (var domain in tenant.Organization.VerifiedDomains) domains[domain.Name] = id;
-            foreach (var app in tenant.Applications)
-            {
-                applications[app.AppId] = app;
-                applicationHome[app.AppId] = id;
-                foreach (var uri in app.IdentifierUris) identifiers[uri.TrimEnd('/')] = app;
-            }
-            foreach (var sp in tenant.ServicePrincipals) IndexServicePrincipal(servicePrincipals, servicePrincipalAppIds, id, sp);
-            ProvisionFirstParty(servicePrincipals, servicePrincipalAppIds, id);
-            foreach (var user in tenant.Users)
-            {
-                users[(id, user.Id)] = user;
-                usersByUpn[user.UserPrincipalName] = (id, user.Id);
-            }
+            indexes.Tenants[id] = tenant;
+            indexes.AddDomains(id, tenant.Organization);
+            foreach (var app in tenant.Applications) indexes.AddApplication(id, app);
+            foreach (var sp in tenant.ServicePrincipals) indexes.AddServicePrincipal(id, sp);
+            indexes.ProvisionFirstParty(id);
+            foreach (var user in tenant.Users) indexes.AddUser(id, user);
             transitive[id] = new Lazy<Dictionary<Guid, IReadOnlySet<Guid>>>(() => IndexGroups(tenant));
         }
-        return new(order.ToImmutable(), tenants.ToImmutable(), domains.ToImmutable(), applications.ToImmutable(), applicationHome.ToImmutable(),
-            identifiers.ToImmutable(), servicePrincipals.ToImmutable(), servicePrincipalAppIds.ToImmutable(), users.ToImmutable(), usersByUpn.ToImmutable(), transitive.ToImmutable());
+        return indexes.Build(order.ToImmutable(), transitive.ToImmutable());
     }
 
     /// <summary>
@@ -107,90 +89,132 @@ public sealed class DirectorySnapshot
     public DirectorySnapshot Apply(IEnumerable<DirectoryEdit> edits)
     {
         var order = _order;
-        var tenants = _tenants.ToBuilder();
-        var domains = _tenantsByDomain.ToBuilder();
-        var applications = _applications.ToBuilder();
-        var applicationHome = _applicationHomeTenant.ToBuilder();
-        var identifiers = _applicationsByIdentifier.ToBuilder();
-        var servicePrincipals = _servicePrincipals.ToBuilder();
-        var servicePrincipalAppIds = _servicePrincipalAppIds.ToBuilder();
-        var users = _users.ToBuilder();
-        var usersByUpn = _usersByUpn.ToBuilder();
+        var indexes = new IndexBuilders(this);
         var groupsChanged = new HashSet<Guid>();
         foreach (var edit in edits)
         {
             var id = edit.TenantId;
-            if (!tenants.TryGetValue(id, out var before))
+            if (!indexes.Tenants.TryGetValue(id, out var before))
             {
                 if (edit is not ObjectSaved { Value: Organization organization }) throw new InvalidOperationException($"No tenant {id}.");
                 before = new TenantDirectory { Organization = organization };
                 order = order.Add(id);
-                ProvisionFirstParty(servicePrincipals, servicePrincipalAppIds, id);
+                indexes.ProvisionFirstParty(id);
             }
             var after = edit.ApplyTo(before);
-            tenants[id] = after;
+            indexes.Tenants[id] = after;
             switch (edit)
             {
                 case ObjectSaved or ObjectDeleted when Kind(edit) == DirectoryObjectKinds.Organization:
-                    foreach (var domain in before.Organization.VerifiedDomains) domains.Remove(domain.Name);
-                    foreach (var domain in after.Organization.VerifiedDomains) domains[domain.Name] = id;
+                    indexes.RemoveDomains(before.Organization);
+                    indexes.AddDomains(id, after.Organization);
                     break;
                 case ObjectSaved or ObjectDeleted when Kind(edit) == DirectoryObjectKinds.User:
-                    var key = KeyOf(edit);
-                    if (DirectoryObjectKinds.User.Find(before, key) is { } oldUser)
-                    {
-                        users.Remove((id, oldUser.Id));
-                        usersByUpn.Remove(oldUser.UserPrincipalName);
-                    }
-                    if (DirectoryObjectKinds.User.Find(after, key) is { } newUser)
-                    {
-                        users[(id, newUser.Id)] = newUser;
-                        usersByUpn[newUser.UserPrincipalName] = (id, newUser.Id);
-                    }
+                    if (DirectoryObjectKinds.User.Find(before, KeyOf(edit)) is { } oldUser) indexes.RemoveUser(id, oldUser);
+                    if (DirectoryObjectKinds.User.Find(after, KeyOf(edit)) is { } newUser) indexes.AddUser(id, newUser);
                     break;
                 case ObjectSaved or ObjectDeleted when Kind(edit) == DirectoryObjectKinds.Application:
-                    if (DirectoryObjectKinds.Application.Find(before, KeyOf(edit)) is { } oldApp)
-                    {
-                        applications.Remove(oldApp.AppId);
-                        applicationHome.Remove(oldApp.AppId);
-                        foreach (var uri in oldApp.IdentifierUris) identifiers.Remove(uri.TrimEnd('/'));
-                    }
-                    if (DirectoryObjectKinds.Application.Find(after, KeyOf(edit)) is { } newApp)
-                    {
-                        applications[newApp.AppId] = newApp;
-                        applicationHome[newApp.AppId] = id;
-                        foreach (var uri in newApp.IdentifierUris) identifiers[uri.TrimEnd('/')] = newApp;
-                    }
+                    if (DirectoryObjectKinds.Application.Find(before, KeyOf(edit)) is { } oldApp) indexes.RemoveApplication(oldApp);
+                    if (DirectoryObjectKinds.Application.Find(after, KeyOf(edit)) is { } newApp) indexes.AddApplication(id, newApp);
                     break;
                 case ObjectSaved or ObjectDeleted when Kind(edit) == DirectoryObjectKinds.ServicePrincipal:
-                    if (DirectoryObjectKinds.ServicePrincipal.Find(before, KeyOf(edit)) is { } oldSp)
-                    {
-                        servicePrincipals.Remove((id, oldSp.AppId));
-                        servicePrincipalAppIds.Remove((id, oldSp.Id));
-                    }
-                    if (DirectoryObjectKinds.ServicePrincipal.Find(after, KeyOf(edit)) is { } newSp) IndexServicePrincipal(servicePrincipals, servicePrincipalAppIds, id, newSp);
+                    if (DirectoryObjectKinds.ServicePrincipal.Find(before, KeyOf(edit)) is { } oldSp) indexes.RemoveServicePrincipal(id, oldSp);
+                    if (DirectoryObjectKinds.ServicePrincipal.Find(after, KeyOf(edit)) is { } newSp) indexes.AddServicePrincipal(id, newSp);
                     break;
                 case ObjectSaved or ObjectDeleted when Kind(edit) == DirectoryObjectKinds.Group:
                 case GroupMemberAdded or GroupMemberRemoved:
                     groupsChanged.Add(id);
                     break;
                 case PrivacyConsentAdded { UserId: var consenting }:
-                    Reindex(users, id, after, consenting);
+                    Reindex(indexes.Users, id, after, consenting);
                     break;
                 case PrivacyConsentRemoved { UserId: var withdrawing }:
-                    Reindex(users, id, after, withdrawing);
+                    Reindex(indexes.Users, id, after, withdrawing);
                     break;
             }
         }
-        var tenantsNow = tenants.ToImmutable();
+        var tenantsNow = indexes.Tenants.ToImmutable();
         var transitive = _transitiveGroups.ToBuilder();
         foreach (var id in groupsChanged)
         {
             var tenant = tenantsNow[id];
             transitive[id] = new Lazy<Dictionary<Guid, IReadOnlySet<Guid>>>(() => IndexGroups(tenant));
         }
-        return new(order, tenantsNow, domains.ToImmutable(), applications.ToImmutable(), applicationHome.ToImmutable(), identifiers.ToImmutable(),
-            servicePrincipals.ToImmutable(), servicePrincipalAppIds.ToImmutable(), users.ToImmutable(), usersByUpn.ToImmutable(), transitive.ToImmutable());
+        return indexes.Build(order, transitive.ToImmutable());
+    }
+
+    /// <summary>A snapshot's indexes opened for change: each kind of object indexed and un-indexed in one place, for loading and for edits.</summary>
+    private sealed class IndexBuilders(DirectorySnapshot from)
+    {
+        public ImmutableDictionary<Guid, TenantDirectory>.Builder Tenants { get; } = from._tenants.ToBuilder();
+        public ImmutableDictionary<(Guid, Guid), User>.Builder Users { get; } = from._users.ToBuilder();
+        private readonly ImmutableDictionary<string, Guid>.Builder _domains = from._tenantsByDomain.ToBuilder();
+        private readonly ImmutableDictionary<Guid, Application>.Builder _applications = from._applications.ToBuilder();
+        private readonly ImmutableDictionary<Guid, Guid>.Builder _applicationHome = from._applicationHomeTenant.ToBuilder();
+        private readonly ImmutableDictionary<string, Application>.Builder _identifiers = from._applicationsByIdentifier.ToBuilder();
+        private readonly ImmutableDictionary<(Guid, Guid), ServicePrincipal>.Builder _servicePrincipals = from._servicePrincipals.ToBuilder();
+        private readonly ImmutableDictionary<(Guid, Guid), Guid>.Builder _servicePrincipalAppIds = from._servicePrincipalAppIds.ToBuilder();
+        private readonly ImmutableDictionary<string, (Guid, Guid)>.Builder _usersByUpn = from._usersByUpn.ToBuilder();
+
+        public void AddDomains(Guid tenantId, Organization organization)
+        {
+            foreach (var domain in organization.VerifiedDomains) _domains[domain.Name] = tenantId;
+        }
+
+        public void RemoveDomains(Organization organization)
+        {
+            foreach (var domain in organization.VerifiedDomains) _domains.Remove(domain.Name);
+        }
+
+        public void AddApplication(Guid tenantId, Application app)
+        {
+            _applications[app.AppId] = app;
+            _applicationHome[app.AppId] = tenantId;
+            foreach (var uri in app.IdentifierUris) _identifiers[uri.TrimEnd('/')] = app;
+        }
+
+        public void RemoveApplication(Application app)
+        {
+            _applications.Remove(app.AppId);
+            _applicationHome.Remove(app.AppId);
+            foreach (var uri in app.IdentifierUris) _identifiers.Remove(uri.TrimEnd('/'));
+        }
+
+        public void AddServicePrincipal(Guid tenantId, ServicePrincipal sp)
+        {
+            _servicePrincipals[(tenantId, sp.AppId)] = sp;
+            _servicePrincipalAppIds[(tenantId, sp.Id)] = sp.AppId;
+        }
+
+        public void RemoveServicePrincipal(Guid tenantId, ServicePrincipal sp)
+        {
+            _servicePrincipals.Remove((tenantId, sp.AppId));
+            _servicePrincipalAppIds.Remove((tenantId, sp.Id));
+        }
+
+        // Microsoft's first-party apps FakeEntra provisions in every tenant that has not declared their service principal.
+        public void ProvisionFirstParty(Guid tenantId)
+        {
+            foreach (var app in FirstPartyApplications.All)
+                if (!_servicePrincipals.ContainsKey((tenantId, app.AppId)) && FirstPartyApplications.ProvisionedServicePrincipal(tenantId, app.AppId) is { } provisioned)
+                    AddServicePrincipal(tenantId, provisioned);
+        }
+
+        public void AddUser(Guid tenantId, User user)
+        {
+            Users[(tenantId, user.Id)] = user;
+            _usersByUpn[user.UserPrincipalName] = (tenantId, user.Id);
+        }
+
+        public void RemoveUser(Guid tenantId, User user)
+        {
+            Users.Remove((tenantId, user.Id));
+            _usersByUpn.Remove(user.UserPrincipalName);
+        }
+
+        public DirectorySnapshot Build(ImmutableList<Guid> order, ImmutableDictionary<Guid, Lazy<Dictionary<Guid, IReadOnlySet<Guid>>>> transitive) =>
+            new(order, Tenants.ToImmutable(), _domains.ToImmutable(), _applications.ToImmutable(), _applicationHome.ToImmutable(), _identifiers.ToImmutable(),
+                _servicePrincipals.ToImmutable(), _servicePrincipalAppIds.ToImmutable(), Users.ToImmutable(), _usersByUpn.ToImmutable(), transitive);
     }
 
     private static void Reindex(ImmutableDictionary<(Guid, Guid), User>.Builder users, Guid tenantId, TenantDirectory tenant, Guid userId)
@@ -259,22 +283,6 @@ public sealed class DirectorySnapshot
             .SelectMany(g => g.ScopeValues)
             .Concat(preAuthorized)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-    }
-
-    private static void IndexServicePrincipal(ImmutableDictionary<(Guid, Guid), ServicePrincipal>.Builder servicePrincipals,
-        ImmutableDictionary<(Guid, Guid), Guid>.Builder appIds, Guid tenantId, ServicePrincipal sp)
-    {
-        servicePrincipals[(tenantId, sp.AppId)] = sp;
-        appIds[(tenantId, sp.Id)] = sp.AppId;
-    }
-
-    // Microsoft's first-party apps FakeEntra provisions in every tenant that has not declared their service principal.
-    private static void ProvisionFirstParty(ImmutableDictionary<(Guid, Guid), ServicePrincipal>.Builder servicePrincipals,
-        ImmutableDictionary<(Guid, Guid), Guid>.Builder appIds, Guid tenantId)
-    {
-        foreach (var app in FirstPartyApplications.All)
-            if (!servicePrincipals.ContainsKey((tenantId, app.AppId)) && FirstPartyApplications.ProvisionedServicePrincipal(tenantId, app.AppId) is { } provisioned)
-                IndexServicePrincipal(servicePrincipals, appIds, tenantId, provisioned);
     }
 
     private static Dictionary<Guid, IReadOnlySet<Guid>> IndexGroups(TenantDirectory tenant)
