@@ -11,11 +11,8 @@ namespace FakeEntra.Server.SignInLogs;
 public sealed class SignInLogStore(StateStore store)
 {
     /// <summary>Writes one batch in one transaction.</summary>
-    public Task AppendAsync(IReadOnlyList<(Guid TenantId, SignIn Row)> rows) => store.WriteAsync(db =>
-    {
-        db.SignIns.AddRange(rows.Select(r => ToRow(r.TenantId, r.Row)));
-        return Task.CompletedTask;
-    });
+    public Task AppendAsync(IReadOnlyList<(Guid TenantId, SignIn Row)> rows) =>
+        store.WriteAsync(db => RowInserter.InsertAsync(db, [.. rows.Select(r => ToRow(r.TenantId, r.Row))]));
 
     public static SignInRow ToRow(Guid tenantId, SignIn row) => new()
     {
