@@ -169,13 +169,14 @@ public sealed class DirectoryTransaction(StateDb db, Guid tenantId)
     }
 
     /// <summary>Every tenant as stored, in the order tenants and their objects were added.</summary>
-    public static IReadOnlyList<TenantDirectory> Load(StateDb db)
+    public static IReadOnlyList<TenantDirectory> Load(StateSql sql)
     {
-        var rows = db.DirectoryObjects.AsNoTracking().OrderBy(r => r.Sequence).ToList();
-        var members = db.GroupMembers.AsNoTracking().OrderBy(m => m.Sequence).ToList()
-            .GroupBy(m => (m.TenantId, m.GroupId)).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)[.. g.Select(m => m.MemberId)]);
-        var consents = db.PrivacyConsents.AsNoTracking().OrderBy(c => c.Sequence).ToList()
-            .GroupBy(c => (c.TenantId, c.UserId)).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)[.. g.Select(c => c.ResourceTenantId)]);
+        var rows = sql.Read("""SELECT "TenantId", "Kind", "Json" FROM "DirectoryObjects" ORDER BY "Sequence" """,
+            r => (TenantId: r.GetGuid(0), Kind: r.GetString(1), Json: r.GetString(2)));
+        var members = sql.Read("""SELECT "TenantId", "GroupId", "MemberId" FROM "GroupMembers" ORDER BY "Sequence" """, r => (Key: (r.GetGuid(0), r.GetGuid(1)), Id: r.GetGuid(2)))
+            .GroupBy(m => m.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)[.. g.Select(m => m.Id)]);
+        var consents = sql.Read("""SELECT "TenantId", "UserId", "ResourceTenantId" FROM "PrivacyConsents" ORDER BY "Sequence" """, r => (Key: (r.GetGuid(0), r.GetGuid(1)), Id: r.GetGuid(2)))
+            .GroupBy(c => c.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)[.. g.Select(c => c.Id)]);
         var tenants = new List<TenantDirectory>();
         foreach (var tenantRows in rows.GroupBy(r => r.TenantId))
         {

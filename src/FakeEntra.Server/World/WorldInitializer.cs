@@ -28,7 +28,7 @@ public static class WorldInitializer
         IReadOnlyList<TenantDirectory> stored;
         long version;
         // The count first: a change another process makes while this one loads shows as a newer count, and is loaded again.
-        using (var db = store.Open()) (version, stored) = (StateStore.DirectoryVersion(db), options.Reset ? [] : DirectoryTransaction.Load(db));
+        (version, stored) = store.Sql(sql => (StateStore.DirectoryVersion(sql), options.Reset ? [] : DirectoryTransaction.Load(sql)));
         if (stored.Count > 0)
         {
             var seededFrom = store.Setting(ScenarioSetting);
