@@ -21,6 +21,9 @@ public sealed class DirectoryTransaction(StateDb db, Guid tenantId)
     /// <summary>What this write changed, in order.</summary>
     public IReadOnlyList<DirectoryEdit> Edits => _edits;
 
+    /// <summary>The tenant has no rows yet (seeding): <see cref="ApplyAsync"/> adds its objects without looking for stored ones.</summary>
+    public bool NewTenant { get; init; }
+
     /// <summary>What a unique key already taken means to the caller (two writers created the same object at once).</summary>
     public Func<Exception>? Conflict { get; set; }
 
@@ -138,7 +141,7 @@ public sealed class DirectoryTransaction(StateDb db, Guid tenantId)
             switch (edit)
             {
                 case ObjectSaved saved:
-                    var row = await db.DirectoryObjects.SingleOrDefaultAsync(r => r.TenantId == tenantId && r.Kind == saved.Kind.Name && r.Key == saved.Key);
+                    var row = NewTenant ? null : await db.DirectoryObjects.SingleOrDefaultAsync(r => r.TenantId == tenantId && r.Kind == saved.Kind.Name && r.Key == saved.Key);
                     if (row is null) db.DirectoryObjects.Add(NewRow(tenantId, saved.Kind, saved.Value));
                     else
                     {
