@@ -75,13 +75,15 @@ public static class FakeEntraHost
         });
 
         var store = new StateStore(options.DataDirectory, options.Database);
+        // A new data directory makes its signing key (an RSA key pair) while the world is seeded, on another core.
+        var signingKeys = Task.Run(() => SigningKeyRing.LoadOrCreate(store));
         using (var loggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole(ConsoleLogging.Format)))
         {
             var logger = loggerFactory.CreateLogger("FakeEntra");
             builder.Services.AddSingleton(WorldInitializer.Initialize(store, options, logger));
         }
         builder.Services.AddSingleton(store);
-        builder.Services.AddSingleton(SigningKeyRing.LoadOrCreate(store));
+        builder.Services.AddSingleton(signingKeys.GetAwaiter().GetResult());
         builder.Services.AddSingleton<PublicOrigin>();
         StateKeyRepository.ImportFolder(store, Path.Combine(options.DataDirectory, "keys"));
         builder.Services.AddDataProtection().SetApplicationName("FakeEntra");

@@ -24,11 +24,9 @@ public sealed class SigningKeyRing
 
     public static SigningKeyRing LoadOrCreate(StateStore store)
     {
-        using (var db = store.Open())
-        {
-            var stored = db.SigningKeys.AsNoTracking().OrderByDescending(k => k.Created).ToList();
-            if (stored.Count > 0) return new([.. stored.Select(k => SigningKey.Load(k.Certificate, k.PrivateKey))]);
-        }
+        var stored = store.Sql(sql => sql.Read("""SELECT "Certificate", "PrivateKey" FROM "SigningKeys" ORDER BY "Created" DESC""",
+            r => SigningKey.Load(r.GetFieldValue<byte[]>(0), r.GetFieldValue<byte[]>(1))));
+        if (stored.Count > 0) return new(stored);
         var (key, certificate, privateKey) = SigningKey.Create();
         store.Write(db => db.SigningKeys.Add(new SigningKeyRow { Kid = key.KeyId, Certificate = certificate, PrivateKey = privateKey, Created = DateTime.UtcNow }));
         return new([key]);

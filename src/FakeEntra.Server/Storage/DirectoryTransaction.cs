@@ -21,6 +21,9 @@ public sealed class DirectoryTransaction(StateDb db, Guid tenantId)
     /// <summary>What this write changed, in order.</summary>
     public IReadOnlyList<DirectoryEdit> Edits => _edits;
 
+    /// <summary>The tenant has no rows yet (seeding): <see cref="ApplyAsync"/> adds its objects without looking for stored ones.</summary>
+    public bool NewTenant { get; init; }
+
     /// <summary>What a unique key already taken means to the caller (two writers created the same object at once).</summary>
     public Func<Exception>? Conflict { get; set; }
 
@@ -138,7 +141,7 @@ public sealed class DirectoryTransaction(StateDb db, Guid tenantId)
             switch (edit)
             {
                 case ObjectSaved saved:
-                    var row = await db.DirectoryObjects.SingleOrDefaultAsync(r => r.TenantId == tenantId && r.Kind == saved.Kind.Name && r.Key == saved.Key);
+                    var row = NewTenant ? null : await db.DirectoryObjects.SingleOrDefaultAsync(r => r.TenantId == tenantId && r.Kind == saved.Kind.Name && r.Key == saved.Key);
                     if (row is null) db.DirectoryObjects.Add(NewRow(tenantId, saved.Kind, saved.Value));
                     else
                     {
@@ -169,13 +172,14 @@ public sealed class DirectoryTransaction(StateDb db, Guid tenantId)
     }
 
     /// <summary>Every tenant as stored, in the order tenants and their objects were added.</summary>
-    public static IReadOnlyList<TenantDirectory> Load(StateDb db)
+    public static IReadOnlyList<TenantDirectory> Load(StateSql sql)
     {
-        var rows = db.DirectoryObjects.AsNoTracking().OrderBy(r => r.Sequence).ToList();
-        var members = db.GroupMembers.AsNoTracking().OrderBy(m => m.Sequence).ToList()
-            .GroupBy(m => (m.TenantId, m.GroupId)).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)[.. g.Select(m => m.MemberId)]);
-        var consents = db.PrivacyConsents.AsNoTracking().OrderBy(c => c.Sequence).ToList()
-            .GroupBy(c => (c.TenantId, c.UserId)).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)[.. g.Select(c => c.ResourceTenantId)]);
+        var rows = sql.Read("""SELECT "TenantId", "Kind", "Json" FROM "DirectoryObjects" ORDER BY "Sequence" """,
+            r => (TenantId: r.GetGuid(0), Kind: r.GetString(1), Json: r.GetString(2)));
+        var members = sql.Read("""SELECT "TenantId", "GroupId", "MemberId" FROM "GroupMembers" ORDER BY "Sequence" """, r => (Key: (r.GetGuid(0), r.GetGuid(1)), Id: r.GetGuid(2)))
+            .GroupBy(m => m.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)[.. g.Select(m => m.Id)]);
+        var consents = sql.Read("""SELECT "TenantId", "UserId", "ResourceTenantId" FROM "PrivacyConsents" ORDER BY "Sequence" """, r => (Key: (r.GetGuid(0), r.GetGuid(1)), Id: r.GetGuid(2)))
+            .GroupBy(c => c.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)[.. g.Select(c => c.Id)]);
         var tenants = new List<TenantDirectory>();
         foreach (var tenantRows in rows.GroupBy(r => r.TenantId))
         {

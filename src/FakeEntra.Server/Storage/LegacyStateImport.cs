@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using FakeEntra.Core.DirectoryObjects;
@@ -7,7 +6,6 @@ using FakeEntra.Core.Scenarios;
 using FakeEntra.Server.SignInLogs;
 using FakeEntra.Server.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace FakeEntra.Server.Storage;
 
@@ -21,28 +19,29 @@ public static class LegacyStateImport
 {
     private static readonly string[] LegacyTables = ["tenants", "signing_keys", "meta", "revoked_grants", "directory_audits", "sign_ins"];
 
-    public static bool Needed(StateDb db) => Exists(db, "tenants");
+    public static bool Needed(StateSql sql) => Exists(sql, "tenants");
 
     public static void Run(StateDb db)
     {
         using var transaction = db.Database.BeginTransaction();
-        var tenants = Read(db, "SELECT json FROM tenants ORDER BY rowid", r => JsonSerializer.Deserialize<TenantDirectory>(r.GetString(0), DirectoryJson.Options)
+        var sql = StateSql.Of(db);
+        var tenants = sql.Read("SELECT json FROM tenants ORDER BY rowid", r => JsonSerializer.Deserialize<TenantDirectory>(r.GetString(0), DirectoryJson.Options)
                                                                                    ?? throw new InvalidDataException("A tenant row holds null."));
         foreach (var tenant in tenants) new DirectoryTransaction(db, tenant.Id).ApplyAsync(DirectoryDiff.Between(null, tenant)).GetAwaiter().GetResult();
-        if (Exists(db, "signing_keys"))
-            db.SigningKeys.AddRange(Read(db, "SELECT kid, certificate, private_key, created FROM signing_keys", r => new SigningKeyRow
+        if (Exists(sql, "signing_keys"))
+            db.SigningKeys.AddRange(sql.Read("SELECT kid, certificate, private_key, created FROM signing_keys", r => new SigningKeyRow
             {
                 Kid = r.GetString(0),
                 Certificate = (byte[])r[1],
                 PrivateKey = (byte[])r[2],
                 Created = Utc(r.GetString(3)),
             }));
-        if (Exists(db, "meta"))
-            db.Settings.AddRange(Read(db, "SELECT key, value FROM meta", r => new SettingRow { Key = r.GetString(0), Value = r.GetString(1) }));
-        if (Exists(db, "revoked_grants"))
-            db.GrantRevocations.AddRange(Read(db, "SELECT id, revoked FROM revoked_grants", r => new GrantRevocationRow { GrantId = Guid.Parse(r.GetString(0)), Revoked = Utc(r.GetString(1)) }));
-        if (Exists(db, "directory_audits"))
-            db.DirectoryAudits.AddRange(Read(db, "SELECT tenant_id, json FROM directory_audits ORDER BY created, rowid", r =>
+        if (Exists(sql, "meta"))
+            db.Settings.AddRange(sql.Read("SELECT key, value FROM meta", r => new SettingRow { Key = r.GetString(0), Value = r.GetString(1) }));
+        if (Exists(sql, "revoked_grants"))
+            db.GrantRevocations.AddRange(sql.Read("SELECT id, revoked FROM revoked_grants", r => new GrantRevocationRow { GrantId = Guid.Parse(r.GetString(0)), Revoked = Utc(r.GetString(1)) }));
+        if (Exists(sql, "directory_audits"))
+            db.DirectoryAudits.AddRange(sql.Read("SELECT tenant_id, json FROM directory_audits ORDER BY created, rowid", r =>
             {
                 var audit = JsonSerializer.Deserialize<DirectoryAudit>(r.GetString(1), DirectoryJson.Options)!;
                 return new DirectoryAuditRow
@@ -54,29 +53,16 @@ public static class LegacyStateImport
                     Json = r.GetString(1),
                 };
             }));
-        if (Exists(db, "sign_ins"))
-            db.SignIns.AddRange(Read(db, "SELECT tenant_id, json FROM sign_ins ORDER BY created, rowid",
+        if (Exists(sql, "sign_ins"))
+            db.SignIns.AddRange(sql.Read("SELECT tenant_id, json FROM sign_ins ORDER BY created, rowid",
                 r => SignInLogStore.ToRow(Guid.Parse(r.GetString(0)), JsonSerializer.Deserialize<SignIn>(r.GetString(1), DirectoryJson.Options)!)));
         db.SaveChanges();
-        foreach (var table in LegacyTables) Read(db, "DROP TABLE IF EXISTS " + table, _ => 0);
+        foreach (var table in LegacyTables) sql.Execute("DROP TABLE IF EXISTS " + table);
         transaction.Commit();
     }
 
     private static DateTime Utc(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture).UtcDateTime;
 
-    private static bool Exists(StateDb db, string table) =>
-        Read(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'", r => r.GetInt64(0)).Single() > 0;
-
-    private static List<T> Read<T>(StateDb db, string sql, Func<DbDataReader, T> map)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) db.Database.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read()) rows.Add(map(reader));
-        return rows;
-    }
+    private static bool Exists(StateSql sql, string table) =>
+        sql.Read("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'", r => r.GetInt64(0)).Single() > 0;
 }

@@ -11,11 +11,9 @@ namespace FakeEntra.Server.Storage;
 /// </summary>
 public sealed class StateKeyRepository(StateStore store) : IXmlRepository
 {
-    public IReadOnlyCollection<XElement> GetAllElements()
-    {
-        using var db = store.Open();
-        return [.. db.DataProtectionKeys.AsNoTracking().OrderBy(k => k.Id).Select(k => k.Xml).AsEnumerable().Select(xml => XElement.Parse(xml))];
-    }
+    // Read when the key ring loads, at start: in plain SQL (see StateSql).
+    public IReadOnlyCollection<XElement> GetAllElements() =>
+        store.Sql(sql => sql.Read("""SELECT "Xml" FROM "DataProtectionKeys" ORDER BY "Id" """, r => XElement.Parse(r.GetString(0))));
 
     public void StoreElement(XElement element, string friendlyName) =>
         store.Write(db => db.DataProtectionKeys.Add(new DataProtectionKeyRow { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) }));

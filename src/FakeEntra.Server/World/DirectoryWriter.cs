@@ -43,21 +43,17 @@ public sealed class DirectoryWriter(DirectoryState state, StateStore store)
     /// <summary>Loads the directory again when another process sharing the database changed it (a cheap check when none did).</summary>
     public async Task CatchUpAsync()
     {
-        using (var db = store.Open())
-            if (StateStore.DirectoryVersion(db) == state.Version) return;
+        if (store.Sql(StateStore.DirectoryVersion) == state.Version) return;
         await store.WriteAsync(db =>
         {
-            var version = StateStore.DirectoryVersion(db);
-            if (version != state.Version) state.Replace(new DirectorySnapshot(DirectoryTransaction.Load(db)), version);
+            var sql = StateSql.Of(db);
+            var version = StateStore.DirectoryVersion(sql);
+            if (version != state.Version) state.Replace(new DirectorySnapshot(DirectoryTransaction.Load(sql)), version);
             return Task.CompletedTask;
         });
     }
 
-    private DirectorySnapshot Load()
-    {
-        using var db = store.Open();
-        return new DirectorySnapshot(DirectoryTransaction.Load(db));
-    }
+    private DirectorySnapshot Load() => new(store.Sql(DirectoryTransaction.Load));
 
     /// <summary>
     /// A change to a whole tenant at once (tests and tools that edit the world directly): the edits between the tenant as the

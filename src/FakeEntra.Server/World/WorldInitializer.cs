@@ -28,7 +28,7 @@ public static class WorldInitializer
         IReadOnlyList<TenantDirectory> stored;
         long version;
         // The count first: a change another process makes while this one loads shows as a newer count, and is loaded again.
-        using (var db = store.Open()) (version, stored) = (StateStore.DirectoryVersion(db), options.Reset ? [] : DirectoryTransaction.Load(db));
+        (version, stored) = store.Sql(sql => (StateStore.DirectoryVersion(sql), options.Reset ? [] : DirectoryTransaction.Load(sql)));
         if (stored.Count > 0)
         {
             var seededFrom = store.Setting(ScenarioSetting);
@@ -39,7 +39,7 @@ public static class WorldInitializer
 
         scenario ??= ScenarioLoader.Parse(json, source);
         var tenants = ScenarioPreparer.Prepare(scenario);
-        version = Seed(store, tenants, stamp);
+        version = Seed(store, tenants, stamp, replace: options.Reset);
         logger.LogInformation("Seeded {Count} tenants from {Source}.", tenants.Count, source);
         return new DirectoryState(new DirectorySnapshot(tenants), version);
     }
@@ -47,13 +47,19 @@ public static class WorldInitializer
     /// <summary>The setting naming what the world was seeded from (source and a hash of its text).</summary>
     public const string ScenarioSetting = "scenario";
 
-    /// <summary>Replaces the whole directory in one transaction (first start and <c>--reset</c>); logs and keys stay.</summary>
-    public static long Seed(StateStore store, IReadOnlyList<TenantDirectory> tenants, string stamp) => store.WriteAsync(async db =>
+    /// <summary>
+    /// Writes the whole directory in one transaction: on first start into an empty one, with <paramref name="replace"/>
+    /// (<c>--reset</c>) in place of what is stored; logs and keys stay.
+    /// </summary>
+    public static long Seed(StateStore store, IReadOnlyList<TenantDirectory> tenants, string stamp, bool replace) => store.WriteAsync(async db =>
     {
-        await db.GroupMembers.ExecuteDeleteAsync();
-        await db.PrivacyConsents.ExecuteDeleteAsync();
-        await db.DirectoryObjects.ExecuteDeleteAsync();
-        foreach (var tenant in tenants) await new DirectoryTransaction(db, tenant.Id).ApplyAsync(DirectoryDiff.Between(null, tenant));
+        if (replace)
+        {
+            await db.GroupMembers.ExecuteDeleteAsync();
+            await db.PrivacyConsents.ExecuteDeleteAsync();
+            await db.DirectoryObjects.ExecuteDeleteAsync();
+        }
+        foreach (var tenant in tenants) await new DirectoryTransaction(db, tenant.Id) { NewTenant = true }.ApplyAsync(DirectoryDiff.Between(null, tenant));
         StateStore.SetSetting(db, ScenarioSetting, stamp);
         StateStore.SetSetting(db, "seeded", DateTimeOffset.UtcNow.ToString("O"));
         return await StateStore.CountDirectoryChangeAsync(db);
