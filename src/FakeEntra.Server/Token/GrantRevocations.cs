@@ -17,8 +17,7 @@ public sealed class GrantRevocations
     public GrantRevocations(StateStore store)
     {
         _store = store;
-        using var db = store.Open();
-        _revoked = new(db.GrantRevocations.AsNoTracking().Select(r => r.GrantId).ToList().Select(id => KeyValuePair.Create(id, true)));
+        _revoked = new(store.Sql(sql => sql.Read("""SELECT "GrantId" FROM "GrantRevocations" """, r => KeyValuePair.Create(r.GetGuid(0), true))));
     }
 
     /// <summary>Revocations another process sharing the database stored.</summary>
