@@ -114,10 +114,12 @@ return rows.Any(r => r.Result.Failures > 0) || writes.Any(w => w.Result.Failures
 
 bool Selected(BenchCase benchCase) => only is null || benchCase.Name.Contains(only, StringComparison.OrdinalIgnoreCase);
 
-// A short run first, so the measured one meets code the JIT has finished with.
+// A warm-up run first, so the measured one meets code the JIT has finished with. Pinned to one core, the runtime sees one
+// processor and multiplies its tier-up delay by ten (TC_DelaySingleProcMultiplier): a trace of JIT events under the password
+// grant showed tier-1 compilation going on for 12 s of load, so the warm-up is as long as the measurement (at least 12 s).
 async Task<WrkResult> Measure(BenchCase benchCase)
 {
-    await Wrk.Run(server.Origin, benchCase, connections, TimeSpan.FromSeconds(2), LoadCpu);
+    await Wrk.Run(server.Origin, benchCase, connections, TimeSpan.FromSeconds(Math.Max(12, duration.TotalSeconds)), LoadCpu);
     return await Wrk.Run(server.Origin, benchCase, connections, duration, LoadCpu);
 }
 
