@@ -13,6 +13,7 @@ using FakeEntra.Server.Certificates;
 if (args is [Ceiling.Command, var claimsPath, var seconds]) return Ceiling.Run(claimsPath, double.Parse(seconds, CultureInfo.InvariantCulture));
 
 var duration = TimeSpan.FromSeconds(Option("--duration", 10));
+var warmUp = TimeSpan.FromSeconds(Math.Max(12, duration.TotalSeconds));
 var connections = Option("--connections", 32);
 var starts = Option("--starts", 5);
 var scaleTenants = Option("--scale-tenants", 1000);
@@ -60,13 +61,17 @@ foreach (var benchCase in Cases.Steady(refreshToken, graphToken).Where(Selected)
 var redemption = Cases.CodeRedemption(Path.Combine(existing, "bench-codes.txt"));
 if (Selected(redemption))
 {
-    // Enough codes for the fastest token rate seen (or 4,000/s), and a third more: a code redeems once.
+    // Enough codes for the fastest token rate seen (or 4,000/s), and a third more, for the warm-up and for the measured run,
+    // each from a file of its own: a code redeems once.
     var rate = rows.Where(r => r.Case.Path == Cases.Token).Select(r => r.Result.RequestsPerSecond).DefaultIfEmpty(4000).Max();
-    var codeCount = (int)(rate * duration.TotalSeconds * 4 / 3);
+    int CodesFor(TimeSpan run) => (int)(rate * run.TotalSeconds * 4 / 3);
     using var minter = new CodeMinter(server.Origin, server.Authority);
     var minting = Stopwatch.StartNew();
-    await File.WriteAllLinesAsync(Path.Combine(existing, "bench-codes.txt"), await minter.Mint(codeCount));
-    Console.WriteLine($"minted {codeCount} authorization codes in {minting.Elapsed.TotalSeconds:F1} s");
+    var warmUpCodes = Path.Combine(existing, "bench-warm-up-codes.txt");
+    await File.WriteAllLinesAsync(warmUpCodes, await minter.Mint(CodesFor(warmUp)));
+    await File.WriteAllLinesAsync(Path.Combine(existing, "bench-codes.txt"), await minter.Mint(CodesFor(duration)));
+    Console.WriteLine($"minted {CodesFor(warmUp) + CodesFor(duration)} authorization codes in {minting.Elapsed.TotalSeconds:F1} s");
+    await Wrk.Run(server.Origin, Cases.CodeRedemption(warmUpCodes), connections, warmUp, LoadCpu);
     rows.Insert(Math.Min(3, rows.Count), (redemption, await Wrk.Run(server.Origin, redemption, connections, duration, LoadCpu)));
 }
 
@@ -119,7 +124,7 @@ bool Selected(BenchCase benchCase) => only is null || benchCase.Name.Contains(on
 // grant showed tier-1 compilation going on for 12 s of load, so the warm-up is as long as the measurement (at least 12 s).
 async Task<WrkResult> Measure(BenchCase benchCase)
 {
-    await Wrk.Run(server.Origin, benchCase, connections, TimeSpan.FromSeconds(Math.Max(12, duration.TotalSeconds)), LoadCpu);
+    await Wrk.Run(server.Origin, benchCase, connections, warmUp, LoadCpu);
     return await Wrk.Run(server.Origin, benchCase, connections, duration, LoadCpu);
 }
 
