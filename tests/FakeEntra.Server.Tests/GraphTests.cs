@@ -243,4 +243,22 @@ public class GraphTests(FakeEntraServer server) : IClassFixture<FakeEntraServer>
         var bad = await Assert.ThrowsAsync<ODataError>(() => graph.AuditLogs.SignIns.GetAsync(r => r.QueryParameters.Filter = "contains(userPrincipalName, 'alice')"));
         Assert.Equal(400, bad.ResponseStatusCode);
     }
+    // Sign-in rows are appended in plain SQL (RowInserter); Graph filters them through EF Core by their tenant and time.
+    [Fact]
+    public async Task A_sign_in_row_is_found_by_its_time()
+    {
+        var pca = PublicClientApplicationBuilder.Create(World.Client).WithAuthority($"{server.Origin}/{World.Contoso}", validateAuthority: false)
+            .WithInstanceDiscovery(false).WithHttpClientFactory(server.MsalHttp()).Build();
+        var correlation = Guid.NewGuid();
+        await pca.AcquireTokenByUsernamePassword([World.SharedChannelsScope], "alice@contoso.com", World.Password).WithCorrelationId(correlation).ExecuteAsync();
+
+        var graph = GraphClients.For(server, await ContosoAdmin());
+        var row = (await graph.AuditLogs.SignIns.GetAsync(r => r.QueryParameters.Top = 50))!.Value!.Single(s => s.CorrelationId == correlation.ToString());
+
+        var created = row.CreatedDateTime!.Value.UtcDateTime;
+        var since = await graph.AuditLogs.SignIns.GetAsync(r => r.QueryParameters.Filter = $"createdDateTime ge {created.AddSeconds(-1):yyyy-MM-ddTHH:mm:ssZ}");
+        Assert.Contains(since!.Value!, s => s.Id == row.Id);
+        var later = await graph.AuditLogs.SignIns.GetAsync(r => r.QueryParameters.Filter = $"createdDateTime gt {created.AddMinutes(1):yyyy-MM-ddTHH:mm:ssZ}");
+        Assert.DoesNotContain(later!.Value!, s => s.Id == row.Id);
+    }
 }
