@@ -53,7 +53,8 @@ public sealed class StateStore
             sql.Execute("PRAGMA journal_mode = WAL;");
             return LegacyStateImport.Needed(sql);
         });
-        MigrateIfBehind(typeof(StateDb), "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'");
+        MigrateIfBehind(typeof(StateDb), "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'",
+            (sql, historyExists) => MigrationScript.CreateSchema((SqliteConnection)sql.Connection, historyExists));
         if (legacy)
         {
             using var db = Open();
@@ -70,15 +71,15 @@ public sealed class StateStore
     public const string DirectoryVersionSetting = "directoryVersion";
 
     // Migrate() builds EF Core's model and each migration's own, even when there is nothing to apply: a database whose history
-    // already names every migration of this build is left as it is.
-    private void MigrateIfBehind(Type context, string historyExists)
+    // already names every migration of this build is left as it is, and a new one is given to createSchema if there is one.
+    private void MigrateIfBehind(Type context, string historyExists, Func<StateSql, string, bool>? createSchema = null)
     {
         var known = context.Assembly.GetTypes()
             .Where(t => t.IsSubclassOf(typeof(Migration)) && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == context)
             .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id).OfType<string>();
         var current = Sql(sql => sql.Read(historyExists, r => r.GetInt64(0))[0] > 0
-                                 && sql.Read("""SELECT "MigrationId" FROM "__EFMigrationsHistory" """, r => r.GetString(0)).ToHashSet() is var applied
-                                 && known.All(applied.Contains));
+            ? sql.Read("""SELECT "MigrationId" FROM "__EFMigrationsHistory" """, r => r.GetString(0)).ToHashSet() is var applied && known.All(applied.Contains)
+            : createSchema?.Invoke(sql, historyExists) == true);
         if (current) return;
         using var db = Open();
         db.Database.Migrate();
