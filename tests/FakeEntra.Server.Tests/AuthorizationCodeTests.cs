@@ -168,6 +168,31 @@ public class AuthorizationCodeTests(WoodgroveServer woodgrove) : IClassFixture<W
     }
 
     [Fact]
+    public async Task A_code_redeemed_by_many_clients_at_once_issues_tokens_once()
+    {
+        // Redemptions arriving together share one commit; the database still lets exactly one through.
+        var (verifier, challenge) = Pkce();
+        var (browser, response) = await SignInForCode(challenge);
+        using var disposeBrowser = browser;
+        var (other, otherChallenge) = Pkce();
+        var (otherBrowser, otherResponse) = await SignInForCode(otherChallenge, "s2");
+        using var disposeOther = otherBrowser;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => i % 2 == 0 ? Redeem(response["code"], verifier) : Redeem(otherResponse["code"], other)));
+
+        foreach (var code in new[] { 0, 1 })
+        {
+            var mine = results.Where((_, i) => i % 2 == code).ToArray();
+            Assert.Single(mine, r => r.Status == HttpStatusCode.OK);
+            Assert.All(mine.Where(r => r.Status != HttpStatusCode.OK), r =>
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, r.Status);
+                Assert.Equal(54005, r.Body.GetProperty("error_codes")[0].GetInt32());
+            });
+        }
+    }
+
+    [Fact]
     public async Task An_expired_code_is_AADSTS70008_and_a_wrong_verifier_AADSTS501481()
     {
         var (verifier, challenge) = Pkce();

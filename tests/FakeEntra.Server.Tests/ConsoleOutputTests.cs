@@ -42,6 +42,17 @@ public class ConsoleOutputTests
         Assert.Contains("Now listening on", server.Output);
     }
 
+    [Fact]
+    public async Task The_console_providers_own_filters_still_apply()
+    {
+        // Lines are written in order by one writer: the request's "finished" line comes after its sign-in line would have.
+        await using var server = await ServerProcess.StartExecutableAsync("--verbose", "--Logging:Console:LogLevel:FakeEntra.SignIns=None");
+        using var http = server.CreateClient();
+        Assert.True((await Token(http, World.Contoso, $"username=alice@contoso.com&password={World.Password}")).IsSuccessStatusCode);
+        await server.WaitForLineAsync(l => l.Contains("Request finished") && l.Contains("/oauth2/v2.0/token") && l.Contains(" 200 "));
+        Assert.DoesNotContain("FakeEntra.SignIns", server.Output);
+    }
+
     private static Task<HttpResponseMessage> Token(HttpClient http, string tenant, string credentials) =>
         http.PostAsync($"/{tenant}/oauth2/v2.0/token", new StringContent(
             $"grant_type=password&client_id={World.Client}&{credentials}&scope=openid%20{Uri.EscapeDataString(World.SharedChannelsScope)}",

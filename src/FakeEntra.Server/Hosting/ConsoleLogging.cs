@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.Logging.Console;
 
 namespace FakeEntra.Server.Hosting;
 
@@ -28,6 +29,14 @@ public static class ConsoleLogging
     {
         options.SingleLine = true;
         options.TimestampFormat = TimestampFormat;
+    }
+
+    /// <summary>Swaps the framework's console logger for <see cref="BatchedConsoleLoggerProvider"/>, keeping its formatters and options.</summary>
+    public static void Batch(ILoggingBuilder logging)
+    {
+        foreach (var provider in logging.Services.Where(s => s.ServiceType == typeof(ILoggerProvider) && s.ImplementationType == typeof(ConsoleLoggerProvider)).ToList())
+            logging.Services.Remove(provider);
+        logging.Services.AddSingleton<ILoggerProvider, BatchedConsoleLoggerProvider>();
     }
 
     public static void ApplyDefaults(IConfigurationBuilder configuration, bool verbose)

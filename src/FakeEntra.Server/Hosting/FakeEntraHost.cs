@@ -51,6 +51,7 @@ public static class FakeEntraHost
         builder.Configuration.AddCommandLine(CommandLine.Normalize(args), CommandLine.SwitchMappings);
         builder.Configuration.AddEnvironmentVariables("FAKEENTRA_");
         ConsoleLogging.ApplyDefaults(builder.Configuration, builder.Configuration.GetValue<bool>(ConsoleLogging.VerboseKey));
+        ConsoleLogging.Batch(builder.Logging);
         configure?.Invoke(builder);
 
         var options = builder.Configuration.GetSection(FakeEntraOptions.Section).Get<FakeEntraOptions>() ?? new FakeEntraOptions();

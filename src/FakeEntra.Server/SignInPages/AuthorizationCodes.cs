@@ -1,9 +1,12 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using FakeEntra.Core.Scenarios;
 using FakeEntra.Server.Storage;
 using FakeEntra.Server.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using System.Security.Cryptography;
 using B64 = System.Buffers.Text.Base64Url;
 
@@ -33,12 +36,16 @@ public sealed record AuthorizationCode
 
 /// <summary>
 /// Codes live ten minutes in the state file, found by the SHA-256 of their value (never stored), so a restart honours them. The
-/// database lets one redemption through (a conditional update); a redeemed code is kept until it would have expired, so a
-/// replay is recognised (AADSTS54005).
+/// database lets one redemption through (a conditional update, which another process sharing the database respects too); a
+/// redeemed code is kept until it would have expired, so a replay is recognised (AADSTS54005). Redemptions are group-committed:
+/// the token endpoint pays one transaction per batch, and no token leaves before its code is marked redeemed.
 /// </summary>
-public sealed class AuthorizationCodes(StateStore store, TimeProvider clock)
+public sealed class AuthorizationCodes(StateStore store, TimeProvider clock, ILogger<AuthorizationCodes> logger)
+    : GroupCommit<string, (AuthorizationCode Code, bool AlreadyRedeemed)?>(logger)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    protected override string Items => "authorization code redemptions";
 
     public async Task<string> IssueAsync(AuthorizationCode code)
     {
@@ -58,18 +65,65 @@ public sealed class AuthorizationCodes(StateStore store, TimeProvider clock)
     }
 
     /// <summary>The code's grant and whether it had been redeemed before; marks it redeemed. Null for an unknown code.</summary>
-    public async Task<(AuthorizationCode Code, bool AlreadyRedeemed)?> RedeemAsync(string value)
+    public Task<(AuthorizationCode Code, bool AlreadyRedeemed)?> RedeemAsync(string value) => CommitAsync(Hash(value));
+
+    protected override Task<IReadOnlyList<(AuthorizationCode Code, bool AlreadyRedeemed)?>> WriteBatchAsync(IReadOnlyList<string> hashes)
     {
-        var hash = Hash(value);
         var now = clock.GetUtcNow().UtcDateTime;
-        return await store.WriteAsync<(AuthorizationCode, bool)?>(async db =>
+        return store.WriteAsync<IReadOnlyList<(AuthorizationCode, bool)?>>(async db =>
         {
-            var json = await db.AuthorizationCodes.Where(c => c.CodeHash == hash).Select(c => c.Json).FirstOrDefaultAsync();
-            if (json is null) return null;
-            var first = await db.AuthorizationCodes.Where(c => c.CodeHash == hash && c.RedeemedAt == null)
-                .ExecuteUpdateAsync(c => c.SetProperty(r => r.RedeemedAt, now)) == 1;
-            return (JsonSerializer.Deserialize<AuthorizationCode>(json, DirectoryJson.Options)!, !first);
+            var distinct = hashes.Distinct().ToArray();
+            var redeemedNow = await MarkRedeemedAsync(db, distinct, now);
+            var codes = await FindAsync(db, distinct);
+            var seen = new HashSet<string>();
+            var results = new List<(AuthorizationCode, bool)?>(hashes.Count);
+            foreach (var hash in hashes)
+            {
+                // The same code twice in one batch: the first in the queue redeems it, the second is a replay.
+                var first = seen.Add(hash) && redeemedNow.Contains(hash);
+                results.Add(codes.TryGetValue(hash, out var code) ? (code, !first) : null);
+            }
+            return results;
         });
+    }
+
+    // One conditional update for the batch; RETURNING names the codes this transaction redeemed, so a process sharing the
+    // database that redeemed one a moment earlier wins it (PostgreSQL re-checks the condition on the committed row).
+    private static async Task<HashSet<string>> MarkRedeemedAsync(StateDb db, string[] hashes, DateTime now)
+    {
+        await using var command = InCommand(db, """UPDATE "AuthorizationCodes" SET "RedeemedAt" = @now WHERE "RedeemedAt" IS NULL AND "CodeHash" IN ({0}) RETURNING "CodeHash" """, hashes);
+        // The time goes through EF Core's own mapping, so it is stored as SaveChanges stores it.
+        command.Parameters.Add(db.Model.FindEntityType(typeof(AuthorizationCodeRow))!.FindProperty(nameof(AuthorizationCodeRow.RedeemedAt))!
+            .GetRelationalTypeMapping().CreateParameter(command, "@now", now));
+        var redeemed = new HashSet<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) redeemed.Add(reader.GetString(0));
+        return redeemed;
+    }
+
+    private static async Task<Dictionary<string, AuthorizationCode>> FindAsync(StateDb db, string[] hashes)
+    {
+        await using var command = InCommand(db, """SELECT "CodeHash", "Json" FROM "AuthorizationCodes" WHERE "CodeHash" IN ({0})""", hashes);
+        var codes = new Dictionary<string, AuthorizationCode>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) codes[reader.GetString(0)] = JsonSerializer.Deserialize<AuthorizationCode>(reader.GetString(1), DirectoryJson.Options)!;
+        return codes;
+    }
+
+    // A command in the write's transaction whose {0} is a list of one parameter per hash.
+    private static DbCommand InCommand(StateDb db, string sql, string[] hashes)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"@h{i}";
+            parameter.Value = hashes[i];
+            command.Parameters.Add(parameter);
+        }
+        command.CommandText = string.Format(CultureInfo.InvariantCulture, sql, string.Join(", ", hashes.Select((_, i) => $"@h{i}")));
+        return command;
     }
 
     private static string Hash(string value) => B64.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));

@@ -15,6 +15,7 @@ public static class SignInEndpoints
         services.AddSingleton<SessionCookie>();
         services.AddSingleton<SignInStateProtector>();
         services.AddSingleton<AuthorizationCodes>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuthorizationCodes>());
         services.AddSingleton<DeviceAuthorizations>();
         services.AddSingleton<SignInCompletion>();
         services.AddSingleton<SignInDecisions>();
