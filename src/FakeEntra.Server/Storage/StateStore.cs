@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Reflection;
-using FakeEntra.Server.Storage.Rows;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -171,14 +170,19 @@ public sealed class StateStore
         return Task.CompletedTask;
     }).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Appends one row in a write of its own, in an INSERT (<see cref="RowInserter"/>) rather than through the change tracker, whose
+    /// first use compiles much of EF Core just in time: the keys a first start makes before its first token.
+    /// </summary>
+    public void Append<TRow>(TRow row) where TRow : class => WriteAsync(db => RowInserter.InsertAsync(db, [row])).GetAwaiter().GetResult();
+
     public string? Setting(string key) =>
         Sql(sql => sql.Read("""SELECT "Value" FROM "Settings" WHERE "Key" = @key""", r => r.GetString(0), ("@key", key)).FirstOrDefault());
 
-    public static void SetSetting(StateDb db, string key, string value)
-    {
-        if (db.Settings.Find(key) is { } row) row.Value = value;
-        else db.Settings.Add(new SettingRow { Key = key, Value = value });
-    }
+    /// <summary>Sets a setting inside the context's transaction, in plain SQL (seeding runs it on the way to a first start's first token).</summary>
+    public static void SetSetting(StateDb db, string key, string value) =>
+        StateSql.Of(db).Execute("""INSERT INTO "Settings" ("Key", "Value") VALUES (@key, @value) ON CONFLICT ("Key") DO UPDATE SET "Value" = excluded."Value" """,
+            ("@key", key), ("@value", value));
 
     /// <summary>The database refused a row because a unique key already holds it (two writers created the same thing).</summary>
     public static bool IsUniqueViolation(DbUpdateException e) =>
