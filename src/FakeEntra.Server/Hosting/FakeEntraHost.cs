@@ -84,6 +84,7 @@ public static class FakeEntraHost
             builder.Services.AddSingleton(WorldInitializer.Initialize(store, options, logger));
         }
         builder.Services.AddSingleton(store);
+        builder.Services.AddHostedService<WalCheckpointer>();
         builder.Services.AddSingleton(signingKeys.GetAwaiter().GetResult());
         builder.Services.AddSingleton<PublicOrigin>();
         StateKeyRepository.ImportFolder(store, Path.Combine(options.DataDirectory, "keys"));
