@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FakeEntra.Server.Tests.Infrastructure;
 
 namespace FakeEntra.Server.Tests;
@@ -43,6 +44,23 @@ public class StartupTests
         Assert.Contains("$.tenants[0].users[0].id", error);
         Assert.Contains("could not be converted to System.Guid", error);
         Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public async Task A_scenario_broken_after_it_seeded_the_data_directory_stops_the_next_start_up()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "fakeentra-tests", Guid.NewGuid().ToString("N"));
+        var file = Path.Combine(Path.GetTempPath(), $"edited-{Guid.NewGuid():N}.json");
+        File.Copy(EdgeScenario, file);
+        await using (var first = new FakeEntraServer { DataDirectory = data, Scenario = file })
+            await first.InitializeAsync();
+
+        var world = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+        world["tenants"]![0]!["users"]![0]!["id"] = "nope";
+        await File.WriteAllTextAsync(file, world.ToJsonString());
+        var (exitCode, error) = await RunServer("--scenario", file, "--data-dir", data, "--urls", "https://127.0.0.1:0");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("$.tenants[0].users[0].id", error);
     }
 
     [Fact]

@@ -10,7 +10,9 @@ namespace FakeEntra.Server.World;
 
 /// <summary>
 /// Brings the stored world up at start: seeds it from the scenario on first start or with <c>--reset</c>,
-/// otherwise keeps what the data directory holds. A configured scenario is always validated, so a broken file stops start-up.
+/// otherwise keeps what the data directory holds. A configured scenario is validated at every start, so a broken file stops
+/// start-up, unless it is the very text the stored world was seeded from (validated then: parsing a large world again would
+/// cost more than loading it).
 /// </summary>
 public static class WorldInitializer
 {
@@ -22,7 +24,6 @@ public static class WorldInitializer
         var configured = options.Scenario is { } path ? (Path: Path.GetFullPath(path), Json: ScenarioLoader.ReadFile(path)) : default;
         var source = configured.Path ?? BuiltInSource;
         var json = configured.Json ?? BuiltInScenarioJson();
-        var scenario = configured.Json is null ? null : ScenarioLoader.Parse(configured.Json, configured.Path!);
         var stamp = $"{source}#{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16]}";
 
         IReadOnlyList<TenantDirectory> stored;
@@ -33,11 +34,14 @@ public static class WorldInitializer
         {
             var seededFrom = store.Setting(ScenarioSetting);
             if (seededFrom != stamp)
+            {
+                if (configured.Json is not null) ScenarioLoader.Parse(configured.Json, source);
                 logger.LogWarning("The data directory holds a world seeded from {SeededFrom}; it differs from {Source}. Start with --reset to re-seed.", seededFrom, source);
+            }
             return new DirectoryState(new DirectorySnapshot(stored), version);
         }
 
-        scenario ??= ScenarioLoader.Parse(json, source);
+        var scenario = ScenarioLoader.Parse(json, source);
         var tenants = ScenarioPreparer.Prepare(scenario);
         version = Seed(store, tenants, stamp, replace: options.Reset);
         logger.LogInformation("Seeded {Count} tenants from {Source}.", tenants.Count, source);
