@@ -1,7 +1,11 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FakeEntra.Server.Storage;
 using FakeEntra.Server.Tests.Infrastructure;
+using FakeEntra.Server.World;
 
 namespace FakeEntra.Server.Tests;
 
@@ -44,6 +48,21 @@ public class StartupTests
         Assert.Contains("$.tenants[0].users[0].id", error);
         Assert.Contains("could not be converted to System.Guid", error);
         Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public async Task The_seeded_scenario_is_stamped_with_a_hash_of_its_text()
+    {
+        // The text is hashed in pieces of 16,384 characters: a surrogate pair (😀) straddles the first boundary.
+        var text = (await File.ReadAllTextAsync(EdgeScenario)).Replace("\"Active User\"", "\"Active User 😀\"", StringComparison.Ordinal);
+        var file = Path.Combine(Path.GetTempPath(), $"stamped-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, "{" + new string(' ', 16383 - text.IndexOf("😀", StringComparison.Ordinal)) + text[1..]);
+        var data = Path.Combine(Path.GetTempPath(), "fakeentra-tests", Guid.NewGuid().ToString("N"));
+        await using (var server = new FakeEntraServer { DataDirectory = data, Scenario = file })
+            await server.InitializeAsync();
+
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(await File.ReadAllTextAsync(file))))[..16];
+        Assert.Equal($"{file}#{hash}", new StateStore(data).Setting(WorldInitializer.ScenarioSetting));
     }
 
     [Fact]
