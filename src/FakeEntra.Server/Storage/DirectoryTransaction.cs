@@ -194,7 +194,13 @@ public sealed class DirectoryTransaction(StateDb db, Guid tenantId)
             {
                 var values = byKind[kind].Select(r => r.Value);
                 if (kind == DirectoryObjectKinds.User)
-                    values = values.Cast<User>().Select(u => u with { PrivacyConsents = consents.GetValueOrDefault((tenant.Id, u.Id)) ?? [] });
+                    values = values.Cast<User>().Select(u => u with
+                    {
+                        PrivacyConsents = consents.GetValueOrDefault((tenant.Id, u.Id)) ?? [],
+                        // An empty list read from JSON is an object per user (6 MB for 100,000 users): one empty list serves them all.
+                        AuthenticationMethods = u.AuthenticationMethods.Count == 0 ? [] : u.AuthenticationMethods,
+                        AppRoleAssignments = u.AppRoleAssignments.Count == 0 ? [] : u.AppRoleAssignments,
+                    });
                 else if (kind == DirectoryObjectKinds.Group)
                     values = values.Cast<Group>().Select(g => g with { Members = members.GetValueOrDefault((tenant.Id, g.Id)) ?? [] });
                 tenant = kind.WithAll(tenant, values);
