@@ -11,7 +11,7 @@ using FakeEntra.Server.Certificates;
 // (e) Graph writes per second with 1 and --connections writers, and the time of one user creation at 100 and 10,000 users.
 // (d) a world of --scale-tenants × --scale-users (default 1,000 × 100) seeded, then loaded again, with its peak memory.
 // Usage: dotnet run -c Release --project bench/FakeEntra.Bench -- [--duration 10] [--connections 32] [--starts 5] [--only text]
-// (--only: just the cases whose name contains the text, e.g. while profiling one of them; "cold start" or "large world" for (c) or (d))
+// (--only: just the cases whose name contains the text, e.g. while profiling one of them; "cold start" and "large world" name (c) and (d))
 if (args is [Ceiling.Command, var claimsPath, var seconds]) return Ceiling.Run(claimsPath, double.Parse(seconds, CultureInfo.InvariantCulture));
 
 var duration = TimeSpan.FromSeconds(Option("--duration", 10));
@@ -22,6 +22,7 @@ var scaleTenants = Option("--scale-tenants", 1000);
 var scaleUsers = Option("--scale-users", 100);
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 const int ServerCpu = 0, LoadCpu = 1;
+const string ColdStart = "cold start", LargeWorld = "large world";
 if (Environment.ProcessorCount < 2) return Fail("the bench needs two cores: one for the server, one for wrk");
 foreach (var tool in new[] { "wrk", "taskset" })
     if (!OnPath(tool)) return Fail($"{tool} is not installed (Debian: apt-get install {(tool == "wrk" ? "wrk" : "util-linux")})");
@@ -34,10 +35,9 @@ var buildOutputDll = Path.Combine(AppContext.BaseDirectory, "FakeEntra.Server.dl
 Console.WriteLine($"server: published ReadyToRun with the Dockerfile's options in {publishing.Elapsed.TotalSeconds:F0} s ({Path.GetDirectoryName(serverDll)})");
 
 // (c) first, while nothing else runs.
-const string ColdStart = "cold start", LargeWorld = "large world";
 var existing = NewDataDirectory();
 var coldStarts = new List<(string Form, bool Target, List<double> Fresh, List<double> Again)>();
-if (Chosen(ColdStart))
+if (Runs(ColdStart))
 {
     foreach (var (form, dll, target) in new[] { ("published ReadyToRun", serverDll, true), ("build output, as dotnet run starts it", buildOutputDll, false) })
     {
@@ -51,7 +51,7 @@ if (Chosen(ColdStart))
 
 // (d) a large world: seeded into a new data directory, then loaded again from it.
 (double Milliseconds, long PeakBytes)? seeded = null, reloaded = null;
-if (Chosen(LargeWorld))
+if (Runs(LargeWorld))
 {
     var scaleDirectory = NewDataDirectory();
     var scenario = ScaleWorld.Write(scaleDirectory + "-scenario", scaleTenants, scaleUsers);
@@ -136,9 +136,9 @@ foreach (var (users, milliseconds) in creations)
 PrintStartTimes();
 return rows.Any(r => r.Result.Failures > 0) || writes.Any(w => w.Result.Failures > 0) ? 1 : 0;
 
-bool Chosen(string name) => only is null || name.Contains(only, StringComparison.OrdinalIgnoreCase);
+bool Runs(string name) => only is null || name.Contains(only, StringComparison.OrdinalIgnoreCase);
 
-bool Selected(BenchCase benchCase) => Chosen(benchCase.Name);
+bool Selected(BenchCase benchCase) => Runs(benchCase.Name);
 
 static void PrintTableHead()
 {

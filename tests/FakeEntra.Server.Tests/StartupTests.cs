@@ -1,6 +1,11 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using FakeEntra.Server.Storage;
 using FakeEntra.Server.Tests.Infrastructure;
+using FakeEntra.Server.World;
 
 namespace FakeEntra.Server.Tests;
 
@@ -43,6 +48,38 @@ public class StartupTests
         Assert.Contains("$.tenants[0].users[0].id", error);
         Assert.Contains("could not be converted to System.Guid", error);
         Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public async Task The_seeded_scenario_is_stamped_with_a_hash_of_its_text()
+    {
+        // The text is hashed in pieces of 16,384 characters: a surrogate pair (😀) straddles the first boundary.
+        var text = (await File.ReadAllTextAsync(EdgeScenario)).Replace("\"Active User\"", "\"Active User 😀\"", StringComparison.Ordinal);
+        var file = Path.Combine(Path.GetTempPath(), $"stamped-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, "{" + new string(' ', 16383 - text.IndexOf("😀", StringComparison.Ordinal)) + text[1..]);
+        var data = Path.Combine(Path.GetTempPath(), "fakeentra-tests", Guid.NewGuid().ToString("N"));
+        await using (var server = new FakeEntraServer { DataDirectory = data, Scenario = file })
+            await server.InitializeAsync();
+
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(await File.ReadAllTextAsync(file))))[..16];
+        Assert.Equal($"{file}#{hash}", new StateStore(data).Setting(WorldInitializer.ScenarioSetting));
+    }
+
+    [Fact]
+    public async Task A_scenario_broken_after_it_seeded_the_data_directory_stops_the_next_start_up()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "fakeentra-tests", Guid.NewGuid().ToString("N"));
+        var file = Path.Combine(Path.GetTempPath(), $"edited-{Guid.NewGuid():N}.json");
+        File.Copy(EdgeScenario, file);
+        await using (var first = new FakeEntraServer { DataDirectory = data, Scenario = file })
+            await first.InitializeAsync();
+
+        var world = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+        world["tenants"]![0]!["users"]![0]!["id"] = "nope";
+        await File.WriteAllTextAsync(file, world.ToJsonString());
+        var (exitCode, error) = await RunServer("--scenario", file, "--data-dir", data, "--urls", "https://127.0.0.1:0");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("$.tenants[0].users[0].id", error);
     }
 
     [Fact]

@@ -10,15 +10,15 @@ namespace FakeEntra.Core.DirectoryObjects;
 public sealed class DirectorySnapshot
 {
     private readonly ImmutableList<Guid> _order;
-    private readonly ImmutableDictionary<Guid, TenantDirectory> _tenants;
-    private readonly ImmutableDictionary<string, Guid> _tenantsByDomain;
-    private readonly ImmutableDictionary<Guid, Application> _applications;
-    private readonly ImmutableDictionary<Guid, Guid> _applicationHomeTenant;
-    private readonly ImmutableDictionary<string, Application> _applicationsByIdentifier;
-    private readonly ImmutableDictionary<(Guid Tenant, Guid AppId), ServicePrincipal> _servicePrincipals;
-    private readonly ImmutableDictionary<(Guid Tenant, Guid Id), Guid> _servicePrincipalAppIds;
-    private readonly ImmutableDictionary<(Guid Tenant, Guid Id), User> _users;
-    private readonly ImmutableDictionary<string, (Guid Tenant, Guid User)> _usersByUpn;
+    private readonly PartitionedIndex<Guid, TenantDirectory> _tenants;
+    private readonly PartitionedIndex<string, Guid> _tenantsByDomain;
+    private readonly PartitionedIndex<Guid, Application> _applications;
+    private readonly PartitionedIndex<Guid, Guid> _applicationHomeTenant;
+    private readonly PartitionedIndex<string, Application> _applicationsByIdentifier;
+    private readonly PartitionedIndex<(Guid Tenant, Guid AppId), ServicePrincipal> _servicePrincipals;
+    private readonly PartitionedIndex<(Guid Tenant, Guid Id), Guid> _servicePrincipalAppIds;
+    private readonly PartitionedIndex<(Guid Tenant, Guid Id), User> _users;
+    private readonly PartitionedIndex<string, (Guid Tenant, Guid User)> _usersByUpn;
     // Per tenant, computed on first use after its groups change.
     private readonly ImmutableDictionary<Guid, Lazy<Dictionary<Guid, IReadOnlySet<Guid>>>> _transitiveGroups;
 
@@ -31,10 +31,10 @@ public sealed class DirectorySnapshot
     {
     }
 
-    private DirectorySnapshot(ImmutableList<Guid> order, ImmutableDictionary<Guid, TenantDirectory> tenants, ImmutableDictionary<string, Guid> tenantsByDomain,
-        ImmutableDictionary<Guid, Application> applications, ImmutableDictionary<Guid, Guid> applicationHomeTenant,
-        ImmutableDictionary<string, Application> applicationsByIdentifier, ImmutableDictionary<(Guid, Guid), ServicePrincipal> servicePrincipals,
-        ImmutableDictionary<(Guid, Guid), Guid> servicePrincipalAppIds, ImmutableDictionary<(Guid, Guid), User> users, ImmutableDictionary<string, (Guid, Guid)> usersByUpn,
+    private DirectorySnapshot(ImmutableList<Guid> order, PartitionedIndex<Guid, TenantDirectory> tenants, PartitionedIndex<string, Guid> tenantsByDomain,
+        PartitionedIndex<Guid, Application> applications, PartitionedIndex<Guid, Guid> applicationHomeTenant,
+        PartitionedIndex<string, Application> applicationsByIdentifier, PartitionedIndex<(Guid, Guid), ServicePrincipal> servicePrincipals,
+        PartitionedIndex<(Guid, Guid), Guid> servicePrincipalAppIds, PartitionedIndex<(Guid, Guid), User> users, PartitionedIndex<string, (Guid, Guid)> usersByUpn,
         ImmutableDictionary<Guid, Lazy<Dictionary<Guid, IReadOnlySet<Guid>>>> transitiveGroups)
     {
         _order = order;
@@ -51,13 +51,19 @@ public sealed class DirectorySnapshot
         Tenants = [.. order.Select(id => tenants[id])];
     }
 
-    private static DirectorySnapshot Empty { get; } = new(
-        [], ImmutableDictionary<Guid, TenantDirectory>.Empty, ImmutableDictionary.Create<string, Guid>(StringComparer.OrdinalIgnoreCase),
-        FirstPartyApplications.All.ToImmutableDictionary(a => a.AppId), ImmutableDictionary<Guid, Guid>.Empty,
-        FirstPartyApplications.All.SelectMany(a => a.IdentifierUris.Select(u => KeyValuePair.Create(u.TrimEnd('/'), a)))
-            .ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
-        ImmutableDictionary<(Guid, Guid), ServicePrincipal>.Empty, ImmutableDictionary<(Guid, Guid), Guid>.Empty, ImmutableDictionary<(Guid, Guid), User>.Empty,
-        ImmutableDictionary.Create<string, (Guid, Guid)>(StringComparer.OrdinalIgnoreCase), ImmutableDictionary<Guid, Lazy<Dictionary<Guid, IReadOnlySet<Guid>>>>.Empty);
+    private static DirectorySnapshot Empty { get; } = FirstParty(new(
+        [], PartitionedIndex<Guid, TenantDirectory>.Empty(), PartitionedIndex<string, Guid>.Empty(StringComparer.OrdinalIgnoreCase),
+        PartitionedIndex<Guid, Application>.Empty(), PartitionedIndex<Guid, Guid>.Empty(), PartitionedIndex<string, Application>.Empty(StringComparer.OrdinalIgnoreCase),
+        PartitionedIndex<(Guid, Guid), ServicePrincipal>.Empty(), PartitionedIndex<(Guid, Guid), Guid>.Empty(), PartitionedIndex<(Guid, Guid), User>.Empty(),
+        PartitionedIndex<string, (Guid, Guid)>.Empty(StringComparer.OrdinalIgnoreCase), ImmutableDictionary<Guid, Lazy<Dictionary<Guid, IReadOnlySet<Guid>>>>.Empty));
+
+    // Microsoft's first-party apps, found by app id and identifier URI, registered in no tenant.
+    private static DirectorySnapshot FirstParty(DirectorySnapshot empty)
+    {
+        var indexes = new IndexBuilders(empty);
+        foreach (var app in FirstPartyApplications.All) indexes.AddApplication(null, app);
+        return indexes.Build(empty._order, empty._transitiveGroups);
+    }
 
     public IReadOnlyList<TenantDirectory> Tenants { get; }
 
@@ -146,15 +152,15 @@ public sealed class DirectorySnapshot
     /// <summary>A snapshot's indexes opened for change: each kind of object indexed and un-indexed in one place, for loading and for edits.</summary>
     private sealed class IndexBuilders(DirectorySnapshot from)
     {
-        public ImmutableDictionary<Guid, TenantDirectory>.Builder Tenants { get; } = from._tenants.ToBuilder();
-        public ImmutableDictionary<(Guid, Guid), User>.Builder Users { get; } = from._users.ToBuilder();
-        private readonly ImmutableDictionary<string, Guid>.Builder _domains = from._tenantsByDomain.ToBuilder();
-        private readonly ImmutableDictionary<Guid, Application>.Builder _applications = from._applications.ToBuilder();
-        private readonly ImmutableDictionary<Guid, Guid>.Builder _applicationHome = from._applicationHomeTenant.ToBuilder();
-        private readonly ImmutableDictionary<string, Application>.Builder _identifiers = from._applicationsByIdentifier.ToBuilder();
-        private readonly ImmutableDictionary<(Guid, Guid), ServicePrincipal>.Builder _servicePrincipals = from._servicePrincipals.ToBuilder();
-        private readonly ImmutableDictionary<(Guid, Guid), Guid>.Builder _servicePrincipalAppIds = from._servicePrincipalAppIds.ToBuilder();
-        private readonly ImmutableDictionary<string, (Guid, Guid)>.Builder _usersByUpn = from._usersByUpn.ToBuilder();
+        public PartitionedIndex<Guid, TenantDirectory>.Builder Tenants { get; } = from._tenants.ToBuilder();
+        public PartitionedIndex<(Guid, Guid), User>.Builder Users { get; } = from._users.ToBuilder();
+        private readonly PartitionedIndex<string, Guid>.Builder _domains = from._tenantsByDomain.ToBuilder();
+        private readonly PartitionedIndex<Guid, Application>.Builder _applications = from._applications.ToBuilder();
+        private readonly PartitionedIndex<Guid, Guid>.Builder _applicationHome = from._applicationHomeTenant.ToBuilder();
+        private readonly PartitionedIndex<string, Application>.Builder _identifiers = from._applicationsByIdentifier.ToBuilder();
+        private readonly PartitionedIndex<(Guid, Guid), ServicePrincipal>.Builder _servicePrincipals = from._servicePrincipals.ToBuilder();
+        private readonly PartitionedIndex<(Guid, Guid), Guid>.Builder _servicePrincipalAppIds = from._servicePrincipalAppIds.ToBuilder();
+        private readonly PartitionedIndex<string, (Guid, Guid)>.Builder _usersByUpn = from._usersByUpn.ToBuilder();
 
         public void AddDomains(Guid tenantId, Organization organization)
         {
@@ -166,10 +172,11 @@ public sealed class DirectorySnapshot
             foreach (var domain in organization.VerifiedDomains) _domains.Remove(domain.Name);
         }
 
-        public void AddApplication(Guid tenantId, Application app)
+        /// <summary>An app registered in <paramref name="tenantId"/>, or one of Microsoft's (registered in none of the world's tenants).</summary>
+        public void AddApplication(Guid? tenantId, Application app)
         {
             _applications[app.AppId] = app;
-            _applicationHome[app.AppId] = tenantId;
+            if (tenantId is { } home) _applicationHome[app.AppId] = home;
             foreach (var uri in app.IdentifierUris) _identifiers[uri.TrimEnd('/')] = app;
         }
 
@@ -217,7 +224,7 @@ public sealed class DirectorySnapshot
                 _servicePrincipals.ToImmutable(), _servicePrincipalAppIds.ToImmutable(), Users.ToImmutable(), _usersByUpn.ToImmutable(), transitive);
     }
 
-    private static void Reindex(ImmutableDictionary<(Guid, Guid), User>.Builder users, Guid tenantId, TenantDirectory tenant, Guid userId)
+    private static void Reindex(PartitionedIndex<(Guid, Guid), User>.Builder users, Guid tenantId, TenantDirectory tenant, Guid userId)
     {
         if (tenant.Users.FirstOrDefault(u => u.Id == userId) is { } user) users[(tenantId, userId)] = user;
     }

@@ -8,11 +8,15 @@ public static class ScenarioLoader
 {
     public static Scenario LoadFile(string path) => Parse(ReadFile(path), path);
 
-    public static string ReadFile(string path)
+    public static string ReadFile(string path) => ReadFile(path, reader => reader.ReadToEnd());
+
+    /// <summary>The file's text through <paramref name="read"/>, decoded as <see cref="File.ReadAllText(string)"/> decodes it.</summary>
+    public static T ReadFile<T>(string path, Func<TextReader, T> read)
     {
         try
         {
-            return File.ReadAllText(path);
+            using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return read(reader);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -77,6 +77,7 @@ public static class FakeEntraHost
             kestrel.Limits.MaxRequestLineSize = 2 * Parameters.MaxQueryLength;
         });
 
+        builder.Services.AddHostedService<WalCheckpointer>();
         builder.Services.AddSingleton<PublicOrigin>();
         builder.Services.AddDataProtection().SetApplicationName("FakeEntra");
         builder.Services.AddTokenEndpoint();

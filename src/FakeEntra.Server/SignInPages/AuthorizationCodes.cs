@@ -37,51 +37,56 @@ public sealed record AuthorizationCode
 /// <summary>
 /// Codes live ten minutes in the state file, found by the SHA-256 of their value (never stored), so a restart honours them. The
 /// database lets one redemption through (a conditional update, which another process sharing the database respects too); a
-/// redeemed code is kept until it would have expired, so a replay is recognised (AADSTS54005). Redemptions are group-committed:
-/// the token endpoint pays one transaction per batch, and no token leaves before its code is marked redeemed.
+/// redeemed code is kept until it would have expired, so a replay is recognised (AADSTS54005). Issues and redemptions are
+/// group-committed: the pages and the token endpoint pay one transaction per batch, no code is handed out before it is stored,
+/// and no token leaves before its code is marked redeemed.
 /// </summary>
 public sealed class AuthorizationCodes(StateStore store, TimeProvider clock, ILogger<AuthorizationCodes> logger)
-    : GroupCommit<string, (AuthorizationCode Code, bool AlreadyRedeemed)?>(logger)
+    : GroupCommit<(string Hash, AuthorizationCodeRow? Issued), (AuthorizationCode Code, bool AlreadyRedeemed)?>(logger)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    protected override string Items => "authorization code redemptions";
+    protected override string Items => "authorization codes issued or redeemed";
 
     public async Task<string> IssueAsync(AuthorizationCode code)
     {
         var value = "1.A" + B64.EncodeToString(RandomNumberGenerator.GetBytes(48));
-        var expired = (clock.GetUtcNow() - Lifetime).UtcDateTime;
-        await store.WriteAsync(async db =>
+        var hash = Hash(value);
+        await CommitAsync((hash, new AuthorizationCodeRow
         {
-            await db.AuthorizationCodes.Where(c => c.ExpiresAt < expired).ExecuteDeleteAsync();
-            db.AuthorizationCodes.Add(new AuthorizationCodeRow
-            {
-                CodeHash = Hash(value),
-                Json = JsonSerializer.Serialize(code, DirectoryJson.Options),
-                ExpiresAt = code.ExpiresAt.UtcDateTime,
-            });
-        });
+            CodeHash = hash,
+            Json = JsonSerializer.Serialize(code, DirectoryJson.Options),
+            ExpiresAt = code.ExpiresAt.UtcDateTime,
+        }));
         return value;
     }
 
     /// <summary>The code's grant and whether it had been redeemed before; marks it redeemed. Null for an unknown code.</summary>
-    public Task<(AuthorizationCode Code, bool AlreadyRedeemed)?> RedeemAsync(string value) => CommitAsync(Hash(value));
+    public Task<(AuthorizationCode Code, bool AlreadyRedeemed)?> RedeemAsync(string value) => CommitAsync((Hash(value), null));
 
-    protected override Task<IReadOnlyList<(AuthorizationCode Code, bool AlreadyRedeemed)?>> WriteBatchAsync(IReadOnlyList<string> hashes)
+    protected override Task<IReadOnlyList<(AuthorizationCode Code, bool AlreadyRedeemed)?>> WriteBatchAsync(IReadOnlyList<(string Hash, AuthorizationCodeRow? Issued)> batch)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var issued = batch.Select(item => item.Issued).OfType<AuthorizationCodeRow>().ToList();
+        var redeemed = batch.Where(item => item.Issued is null).Select(item => item.Hash).ToList();
         return store.WriteAsync<IReadOnlyList<(AuthorizationCode, bool)?>>(async db =>
         {
-            var distinct = hashes.Distinct().ToArray();
-            var redeemedNow = await MarkRedeemedAsync(db, distinct, now);
-            var codes = await FindAsync(db, distinct);
+            if (issued.Count > 0)
+            {
+                var expired = now - Lifetime;
+                await db.AuthorizationCodes.Where(c => c.ExpiresAt < expired).ExecuteDeleteAsync();
+                await RowInserter.InsertAsync(db, issued);
+            }
+            var distinct = redeemed.Distinct().ToArray();
+            var redeemedNow = distinct.Length > 0 ? await MarkRedeemedAsync(db, distinct, now) : [];
+            var codes = distinct.Length > 0 ? await FindAsync(db, distinct) : [];
             var seen = new HashSet<string>();
-            var results = new List<(AuthorizationCode, bool)?>(hashes.Count);
-            foreach (var hash in hashes)
+            var results = new List<(AuthorizationCode, bool)?>(batch.Count);
+            foreach (var (hash, row) in batch)
             {
                 // The same code twice in one batch: the first in the queue redeems it, the second is a replay.
-                var first = seen.Add(hash) && redeemedNow.Contains(hash);
-                results.Add(codes.TryGetValue(hash, out var code) ? (code, !first) : null);
+                var first = row is null && seen.Add(hash) && redeemedNow.Contains(hash);
+                results.Add(row is null && codes.TryGetValue(hash, out var code) ? (code, !first) : null);
             }
             return results;
         });

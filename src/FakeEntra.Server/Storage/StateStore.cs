@@ -190,7 +190,7 @@ public sealed class StateStore
             or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 
     // Committed transactions survive the process being killed with the write-ahead log at NORMAL (only a power loss could take
-    // the last ones), and NORMAL spares an fsync per commit.
+    // the last ones), and NORMAL spares an fsync per commit. No commit checkpoints the log: WalCheckpointer does, in the background.
     private sealed class Pragmas : DbConnectionInterceptor
     {
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
@@ -204,7 +204,7 @@ public sealed class StateStore
         private static void Apply(DbConnection connection)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous = NORMAL;";
+            command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;";
             command.ExecuteNonQuery();
         }
     }

@@ -10,7 +10,9 @@ namespace FakeEntra.Server.World;
 
 /// <summary>
 /// Brings the stored world up at start: seeds it from the scenario on first start or with <c>--reset</c>,
-/// otherwise keeps what the data directory holds. A configured scenario is always validated, so a broken file stops start-up.
+/// otherwise keeps what the data directory holds. A configured scenario is validated at every start, so a broken file stops
+/// start-up, unless it is the very text the stored world was seeded from (validated then: parsing a large world again would
+/// cost more than loading it).
 /// </summary>
 public static class WorldInitializer
 {
@@ -19,11 +21,9 @@ public static class WorldInitializer
 
     public static DirectoryState Initialize(StateStore store, FakeEntraOptions options, ILogger logger)
     {
-        var configured = options.Scenario is { } path ? (Path: Path.GetFullPath(path), Json: ScenarioLoader.ReadFile(path)) : default;
-        var source = configured.Path ?? BuiltInSource;
-        var json = configured.Json ?? BuiltInScenarioJson();
-        var scenario = configured.Json is null ? null : ScenarioLoader.Parse(configured.Json, configured.Path!);
-        var stamp = $"{source}#{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16]}";
+        var path = options.Scenario;
+        var source = path is null ? BuiltInSource : Path.GetFullPath(path);
+        var stamp = $"{source}#{(path is null ? ReadBuiltInScenario(Hash) : ScenarioLoader.ReadFile(path, Hash))}";
 
         IReadOnlyList<TenantDirectory> stored;
         long version;
@@ -33,11 +33,14 @@ public static class WorldInitializer
         {
             var seededFrom = store.Setting(ScenarioSetting);
             if (seededFrom != stamp)
+            {
+                if (path is not null) ScenarioLoader.Parse(ScenarioLoader.ReadFile(path), source);
                 logger.LogWarning("The data directory holds a world seeded from {SeededFrom}; it differs from {Source}. Start with --reset to re-seed.", seededFrom, source);
+            }
             return new DirectoryState(new DirectorySnapshot(stored), version);
         }
 
-        scenario ??= ScenarioLoader.Parse(json, source);
+        var scenario = ScenarioLoader.Parse(path is null ? BuiltInScenarioJson() : ScenarioLoader.ReadFile(path), source);
         var tenants = ScenarioPreparer.Prepare(scenario);
         version = Seed(store, tenants, stamp, replace: options.Reset);
         logger.LogInformation("Seeded {Count} tenants from {Source}.", tenants.Count, source);
@@ -65,11 +68,30 @@ public static class WorldInitializer
         return await StateStore.CountDirectoryChangeAsync(db);
     }).GetAwaiter().GetResult();
 
-    public static string BuiltInScenarioJson()
+    public static string BuiltInScenarioJson() => ReadBuiltInScenario(reader => reader.ReadToEnd());
+
+    private static T ReadBuiltInScenario<T>(Func<TextReader, T> read)
     {
         using var stream = typeof(WorldInitializer).Assembly.GetManifestResourceStream(ResourceName)
                            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
+        return read(reader);
+    }
+
+    // The first 16 hex digits of SHA-256 of the text as UTF-8, read in pieces: a large world's text is never held whole.
+    private static string Hash(TextReader reader)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var encoder = Encoding.UTF8.GetEncoder();
+        var chars = new char[16384];
+        var bytes = new byte[Encoding.UTF8.GetMaxByteCount(chars.Length)];
+        int read;
+        do
+        {
+            read = reader.Read(chars);
+            hash.AppendData(bytes, 0, encoder.GetBytes(chars, 0, read, bytes, 0, flush: read == 0));
+        }
+        while (read > 0);
+        return Convert.ToHexString(hash.GetHashAndReset())[..16];
     }
 }
