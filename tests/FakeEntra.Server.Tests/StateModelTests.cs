@@ -1,4 +1,5 @@
 using FakeEntra.Server.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -9,6 +10,8 @@ namespace FakeEntra.Server.Tests;
 /// The state's EF Core model exists three times: as <see cref="StateDb"/>'s OnModelCreating says, as the compiled model the server
 /// runs on (Storage/CompiledModels, so that no start builds it), and as the migrations' snapshot. The three must agree for each
 /// provider: a change to OnModelCreating needs <c>dotnet ef dbcontext optimize</c> and <c>dotnet ef migrations add</c> again.
+/// A new SQLite state file is made by the migrations' script (<see cref="MigrationScript"/>), which must make what Migrate() makes:
+/// after a migration is added, <c>dotnet ef migrations script --no-transactions -o src/FakeEntra.Server/Storage/Migrations/sqlite.sql</c>.
 /// </summary>
 public sealed class StateModelTests
 {
@@ -29,6 +32,51 @@ public sealed class StateModelTests
     {
         using var db = Context(provider);
         Assert.False(db.Database.HasPendingModelChanges());
+    }
+
+    [Fact]
+    public void The_migrations_script_makes_the_tables_indexes_and_history_Migrate_makes()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "fakeentra-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var migrated = $"Data Source={Path.Combine(directory, "migrated.db")};Pooling=false";
+        var scripted = $"Data Source={Path.Combine(directory, "scripted.db")};Pooling=false";
+        try
+        {
+            using (var db = new StateDb(new DbContextOptionsBuilder<StateDb>().UseSqlite(migrated).Options)) db.Database.Migrate();
+            using (var connection = new SqliteConnection(scripted))
+            {
+                connection.Open();
+                Assert.True(MigrationScript.CreateSchema(connection, HistoryExists));
+                Assert.False(MigrationScript.CreateSchema(connection, HistoryExists)); // a second start finds the history
+            }
+            Assert.Equal(Schema(migrated), Schema(scripted));
+            Assert.Contains("table SignIns", Schema(scripted));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private const string HistoryExists = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'";
+
+    // The statements SQLite keeps for each table and index, and the history rows. Migrate() also leaves its lock table behind,
+    // which it makes when it needs it.
+    private static string Schema(string connectionString)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master WHERE name NOT IN ('__EFMigrationsLock', 'sqlite_sequence')
+            UNION ALL SELECT 'history ' || "MigrationId" || ' ' || "ProductVersion" FROM "__EFMigrationsHistory"
+            ORDER BY 1
+            """;
+        using var reader = command.ExecuteReader();
+        var lines = new List<string>();
+        while (reader.Read()) lines.Add(reader.GetString(0));
+        return string.Join('\n', lines);
     }
 
     private static StateDb Context(string provider) => provider == "sqlite"

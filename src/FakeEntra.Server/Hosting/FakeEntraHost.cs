@@ -63,6 +63,8 @@ public static class FakeEntraHost
         });
 
         SecureDataDirectory(options.DataDirectory);
+        // The state (schema, world, signing key) comes up on other threads while this one puts the web host together.
+        var state = StartupState.StartAsync(options);
 
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
             builder.WebHost.UseUrls(DefaultUrl);
@@ -75,21 +77,9 @@ public static class FakeEntraHost
             kestrel.Limits.MaxRequestLineSize = 2 * Parameters.MaxQueryLength;
         });
 
-        var store = new StateStore(options.DataDirectory, options.Database);
-        // A new data directory makes its signing key (an RSA key pair) while the world is seeded, on another core.
-        var signingKeys = Task.Run(() => SigningKeyRing.LoadOrCreate(store));
-        using (var loggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole(ConsoleLogging.Format)))
-        {
-            var logger = loggerFactory.CreateLogger("FakeEntra");
-            builder.Services.AddSingleton(WorldInitializer.Initialize(store, options, logger));
-        }
-        builder.Services.AddSingleton(store);
         builder.Services.AddHostedService<WalCheckpointer>();
-        builder.Services.AddSingleton(signingKeys.GetAwaiter().GetResult());
         builder.Services.AddSingleton<PublicOrigin>();
-        StateKeyRepository.ImportFolder(store, Path.Combine(options.DataDirectory, "keys"));
         builder.Services.AddDataProtection().SetApplicationName("FakeEntra");
-        builder.Services.Configure<KeyManagementOptions>(o => o.XmlRepository = new StateKeyRepository(store));
         builder.Services.AddTokenEndpoint();
         builder.Services.AddSignIn();
         builder.Services.AddFormProtection();
@@ -102,9 +92,15 @@ public static class FakeEntraHost
         builder.Services.AddSingleton<PrivacyConsents>();
         builder.Services.AddSingleton<SmartLockout>();
         builder.Services.AddSingleton<DirectoryWriter>();
-        if (store.Shared) builder.Services.AddHostedService<DirectoryFollower>();
         builder.Services.AddGraph();
         builder.Services.AddAdminConsole();
+
+        var (store, world, signingKeys) = state.GetAwaiter().GetResult();
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(world);
+        builder.Services.AddSingleton(signingKeys);
+        builder.Services.Configure<KeyManagementOptions>(o => o.XmlRepository = new StateKeyRepository(store));
+        if (store.Shared) builder.Services.AddHostedService<DirectoryFollower>();
 
         var app = builder.Build();
         app.UseSecurityHeaders();

@@ -2,7 +2,6 @@ using FakeEntra.Server.Hosting;
 using System.Text.Json;
 using FakeEntra.Server.Storage;
 using FakeEntra.Server.Storage.Rows;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeEntra.Server.Signing;
 
@@ -28,7 +27,7 @@ public sealed class SigningKeyRing
             r => SigningKey.Load(r.GetFieldValue<byte[]>(0), r.GetFieldValue<byte[]>(1))));
         if (stored.Count > 0) return new(stored);
         var (key, certificate, privateKey) = SigningKey.Create();
-        store.Write(db => db.SigningKeys.Add(new SigningKeyRow { Kid = key.KeyId, Certificate = certificate, PrivateKey = privateKey, Created = DateTime.UtcNow }));
+        store.Append(new SigningKeyRow { Kid = key.KeyId, Certificate = certificate, PrivateKey = privateKey, Created = DateTime.UtcNow });
         return new([key]);
     }
 

@@ -21,7 +21,11 @@ public sealed class DirectoryTransaction(StateDb db, Guid tenantId)
     /// <summary>What this write changed, in order.</summary>
     public IReadOnlyList<DirectoryEdit> Edits => _edits;
 
-    /// <summary>The tenant has no rows yet (seeding): <see cref="ApplyAsync"/> adds its objects without looking for stored ones.</summary>
+    /// <summary>
+    /// The tenant has no rows yet (seeding): <see cref="ApplyAsync"/> appends its rows in multi-row INSERTs (<see cref="RowInserter"/>)
+    /// without looking for stored ones, and without the change tracker, whose first use compiles much of EF Core just in time on the
+    /// path to a first start's first token.
+    /// </summary>
     public bool NewTenant { get; init; }
 
     /// <summary>What a unique key already taken means to the caller (two writers created the same object at once).</summary>
@@ -136,12 +140,17 @@ public sealed class DirectoryTransaction(StateDb db, Guid tenantId)
     /// <summary>Applies edits computed elsewhere (seeding, a whole tenant changed at once) to the rows.</summary>
     public async Task ApplyAsync(IEnumerable<DirectoryEdit> edits)
     {
+        if (NewTenant)
+        {
+            await AddTenantAsync(edits);
+            return;
+        }
         foreach (var edit in edits)
         {
             switch (edit)
             {
                 case ObjectSaved saved:
-                    var row = NewTenant ? null : await db.DirectoryObjects.SingleOrDefaultAsync(r => r.TenantId == tenantId && r.Kind == saved.Kind.Name && r.Key == saved.Key);
+                    var row = await db.DirectoryObjects.SingleOrDefaultAsync(r => r.TenantId == tenantId && r.Kind == saved.Kind.Name && r.Key == saved.Key);
                     if (row is null) db.DirectoryObjects.Add(NewRow(tenantId, saved.Kind, saved.Value));
                     else
                     {
@@ -169,6 +178,34 @@ public sealed class DirectoryTransaction(StateDb db, Guid tenantId)
                     break;
             }
         }
+    }
+
+    private async Task AddTenantAsync(IEnumerable<DirectoryEdit> edits)
+    {
+        var objects = new List<DirectoryObjectRow>();
+        var members = new List<GroupMemberRow>();
+        var consents = new List<PrivacyConsentRow>();
+        foreach (var edit in edits)
+        {
+            switch (edit)
+            {
+                case ObjectSaved saved:
+                    objects.Add(NewRow(tenantId, saved.Kind, saved.Value));
+                    break;
+                case GroupMemberAdded added:
+                    members.Add(new GroupMemberRow { TenantId = tenantId, GroupId = added.GroupId, MemberId = added.MemberId });
+                    break;
+                case PrivacyConsentAdded consent:
+                    consents.Add(new PrivacyConsentRow { TenantId = tenantId, UserId = consent.UserId, ResourceTenantId = consent.ResourceTenantId });
+                    break;
+                default:
+                    throw new InvalidOperationException($"A new tenant's edits only add; {edit.GetType().Name} does not.");
+            }
+            _edits.Add(edit);
+        }
+        await RowInserter.InsertAsync(db, objects);
+        await RowInserter.InsertAsync(db, members);
+        await RowInserter.InsertAsync(db, consents);
     }
 
     /// <summary>Every tenant as stored, in the order tenants and their objects were added.</summary>

@@ -15,8 +15,9 @@ public sealed class StateKeyRepository(StateStore store) : IXmlRepository
     public IReadOnlyCollection<XElement> GetAllElements() =>
         store.Sql(sql => sql.Read("""SELECT "Xml" FROM "DataProtectionKeys" ORDER BY "Id" """, r => XElement.Parse(r.GetString(0))));
 
+    // A first start makes its key as it starts.
     public void StoreElement(XElement element, string friendlyName) =>
-        store.Write(db => db.DataProtectionKeys.Add(new DataProtectionKeyRow { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) }));
+        store.Append(new DataProtectionKeyRow { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
 
     /// <summary>
     /// Versions before the state file held them kept the keys as files in <c>{data}/keys</c>: they move into the store (so refresh

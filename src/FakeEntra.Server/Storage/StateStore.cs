@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Reflection;
-using FakeEntra.Server.Storage.Rows;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -56,7 +55,8 @@ public sealed class StateStore
             sql.Execute("PRAGMA journal_mode = WAL;");
             return LegacyStateImport.Needed(sql);
         });
-        MigrateIfBehind(typeof(StateDb), "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'");
+        MigrateIfBehind(typeof(StateDb), "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'",
+            (sql, historyExists) => MigrationScript.CreateSchema((SqliteConnection)sql.Connection, historyExists));
         if (legacy)
         {
             using var db = Open();
@@ -73,15 +73,15 @@ public sealed class StateStore
     public const string DirectoryVersionSetting = "directoryVersion";
 
     // Migrate() builds EF Core's model and each migration's own, even when there is nothing to apply: a database whose history
-    // already names every migration of this build is left as it is.
-    private void MigrateIfBehind(Type context, string historyExists)
+    // already names every migration of this build is left as it is, and a new one is given to createSchema if there is one.
+    private void MigrateIfBehind(Type context, string historyExists, Func<StateSql, string, bool>? createSchema = null)
     {
         var known = context.Assembly.GetTypes()
             .Where(t => t.IsSubclassOf(typeof(Migration)) && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == context)
             .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id).OfType<string>();
         var current = Sql(sql => sql.Read(historyExists, r => r.GetInt64(0))[0] > 0
-                                 && sql.Read("""SELECT "MigrationId" FROM "__EFMigrationsHistory" """, r => r.GetString(0)).ToHashSet() is var applied
-                                 && known.All(applied.Contains));
+            ? sql.Read("""SELECT "MigrationId" FROM "__EFMigrationsHistory" """, r => r.GetString(0)).ToHashSet() is var applied && known.All(applied.Contains)
+            : createSchema?.Invoke(sql, historyExists) == true);
         if (current) return;
         using var db = Open();
         db.Database.Migrate();
@@ -170,14 +170,19 @@ public sealed class StateStore
         return Task.CompletedTask;
     }).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Appends one row in a write of its own, in an INSERT (<see cref="RowInserter"/>) rather than through the change tracker, whose
+    /// first use compiles much of EF Core just in time: the keys a first start makes before its first token.
+    /// </summary>
+    public void Append<TRow>(TRow row) where TRow : class => WriteAsync(db => RowInserter.InsertAsync(db, [row])).GetAwaiter().GetResult();
+
     public string? Setting(string key) =>
         Sql(sql => sql.Read("""SELECT "Value" FROM "Settings" WHERE "Key" = @key""", r => r.GetString(0), ("@key", key)).FirstOrDefault());
 
-    public static void SetSetting(StateDb db, string key, string value)
-    {
-        if (db.Settings.Find(key) is { } row) row.Value = value;
-        else db.Settings.Add(new SettingRow { Key = key, Value = value });
-    }
+    /// <summary>Sets a setting inside the context's transaction, in plain SQL (seeding runs it on the way to a first start's first token).</summary>
+    public static void SetSetting(StateDb db, string key, string value) =>
+        StateSql.Of(db).Execute("""INSERT INTO "Settings" ("Key", "Value") VALUES (@key, @value) ON CONFLICT ("Key") DO UPDATE SET "Value" = excluded."Value" """,
+            ("@key", key), ("@value", value));
 
     /// <summary>The database refused a row because a unique key already holds it (two writers created the same thing).</summary>
     public static bool IsUniqueViolation(DbUpdateException e) =>
