@@ -8,20 +8,12 @@ public static class EmbeddedAssets
 {
     public static IEndpointRouteBuilder MapEmbeddedAsset(this IEndpointRouteBuilder app, string path, string resourceName, string contentType)
     {
-        var content = Read(resourceName);
+        var content = EmbeddedResource.ReadText(resourceName);
         app.MapGet(path, (HttpContext http) =>
         {
             http.Response.Headers.CacheControl = "no-cache";
             return Results.Text(content, contentType);
         });
         return app;
-    }
-
-    private static string Read(string resourceName)
-    {
-        using var stream = typeof(EmbeddedAssets).Assembly.GetManifestResourceStream(resourceName)
-                           ?? throw new InvalidOperationException($"The embedded resource {resourceName} is missing.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

@@ -6,7 +6,6 @@ using FakeEntra.Core.Scenarios;
 using FakeEntra.Server.Storage;
 using FakeEntra.Server.Storage.Rows;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using System.Security.Cryptography;
 using B64 = System.Buffers.Text.Base64Url;
 
@@ -116,20 +115,9 @@ public sealed class AuthorizationCodes(StateStore store, TimeProvider clock, ILo
     }
 
     // A command in the write's transaction whose {0} is a list of one parameter per hash.
-    private static DbCommand InCommand(StateDb db, string sql, string[] hashes)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        for (var i = 0; i < hashes.Length; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@h{i}";
-            parameter.Value = hashes[i];
-            command.Parameters.Add(parameter);
-        }
-        command.CommandText = string.Format(CultureInfo.InvariantCulture, sql, string.Join(", ", hashes.Select((_, i) => $"@h{i}")));
-        return command;
-    }
+    private static DbCommand InCommand(StateDb db, string sql, string[] hashes) =>
+        StateSql.Of(db).Command(string.Format(CultureInfo.InvariantCulture, sql, string.Join(", ", hashes.Select((_, i) => $"@h{i}"))),
+            [.. hashes.Select((hash, i) => ($"@h{i}", (object)hash))]);
 
     private static string Hash(string value) => B64.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

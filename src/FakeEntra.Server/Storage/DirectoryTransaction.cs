@@ -22,7 +22,7 @@ public sealed class DirectoryTransaction(StateDb db, Guid tenantId)
     public IReadOnlyList<DirectoryEdit> Edits => _edits;
 
     /// <summary>
-    /// The tenant has no rows yet (seeding): <see cref="ApplyAsync"/> appends its rows in multi-row INSERTs (<see cref="RowInserter"/>)
+    /// The tenant has no rows yet (seeding): <see cref="ApplyAsync"/> appends its rows in INSERTs (<see cref="RowInserter"/>)
     /// without looking for stored ones, and without the change tracker, whose first use compiles much of EF Core just in time on the
     /// path to a first start's first token.
     /// </summary>

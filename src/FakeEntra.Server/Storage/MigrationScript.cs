@@ -1,4 +1,4 @@
-using System.Text;
+using FakeEntra.Server.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace FakeEntra.Server.Storage;
@@ -22,16 +22,8 @@ public static class MigrationScript
         using var transaction = connection.BeginTransaction(deferred: false);
         var sql = new StateSql(connection, transaction);
         if (sql.Read(historyExists, r => r.GetInt64(0))[0] > 0) return false;
-        sql.Execute(Text());
+        sql.Execute(EmbeddedResource.ReadText(ResourceName));
         transaction.Commit();
         return true;
-    }
-
-    private static string Text()
-    {
-        using var stream = typeof(MigrationScript).Assembly.GetManifestResourceStream(ResourceName)
-                           ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
     }
 }

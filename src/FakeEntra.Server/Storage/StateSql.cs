@@ -6,7 +6,7 @@ namespace FakeEntra.Server.Storage;
 
 /// <summary>
 /// Plain SQL on a connection to the state's database, inside <paramref name="Transaction"/> if there is one. The reads at start
-/// use it on a connection of their own (<see cref="StateStore.Read{T}"/>): EF Core's first use (its service provider, the model,
+/// use it on a connection of their own (<see cref="StateStore.Sql{T}"/>): EF Core's first use (its service provider, the model,
 /// the query compiler, nearly all of it compiled just in time) would otherwise stand between process start and the first token.
 /// </summary>
 public readonly record struct StateSql(DbConnection Connection, DbTransaction? Transaction)
@@ -34,7 +34,8 @@ public readonly record struct StateSql(DbConnection Connection, DbTransaction? T
         return command.ExecuteNonQuery();
     }
 
-    private DbCommand Command(string sql, (string Name, object Value)[] parameters)
+    /// <summary>A command on the connection, in the transaction, with its parameters bound (the caller disposes it).</summary>
+    public DbCommand Command(string sql, params (string Name, object Value)[] parameters)
     {
         var command = Connection.CreateCommand();
         command.CommandText = sql;

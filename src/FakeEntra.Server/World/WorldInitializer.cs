@@ -23,7 +23,7 @@ public static class WorldInitializer
     {
         var path = options.Scenario;
         var source = path is null ? BuiltInSource : Path.GetFullPath(path);
-        var stamp = $"{source}#{(path is null ? ReadBuiltInScenario(Hash) : ScenarioLoader.ReadFile(path, Hash))}";
+        var stamp = $"{source}#{(path is null ? EmbeddedResource.Read(ResourceName, Hash) : ScenarioLoader.ReadFile(path, Hash))}";
 
         IReadOnlyList<TenantDirectory> stored;
         long version;
@@ -68,15 +68,7 @@ public static class WorldInitializer
         return await StateStore.CountDirectoryChangeAsync(db);
     }).GetAwaiter().GetResult();
 
-    public static string BuiltInScenarioJson() => ReadBuiltInScenario(reader => reader.ReadToEnd());
-
-    private static T ReadBuiltInScenario<T>(Func<TextReader, T> read)
-    {
-        using var stream = typeof(WorldInitializer).Assembly.GetManifestResourceStream(ResourceName)
-                           ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return read(reader);
-    }
+    public static string BuiltInScenarioJson() => EmbeddedResource.ReadText(ResourceName);
 
     // The first 16 hex digits of SHA-256 of the text as UTF-8, read in pieces: a large world's text is never held whole.
     private static string Hash(TextReader reader)
