@@ -68,11 +68,14 @@ public class MsalTests(FakeEntraServer server)
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{World.Daemon}:{Uri.EscapeDataString(World.DaemonSecret)}")));
         var response = await http.SendAsync(request);
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var body = JsonDocument.Parse(bytes).RootElement;
         Assert.True(response.IsSuccessStatusCode, body.GetRawText());
         Assert.Equal(["token_type", "expires_in", "ext_expires_in", "access_token"], body.EnumerateObject().Select(p => p.Name));
         Assert.Equal(3599, body.GetProperty("expires_in").GetInt32());
         Assert.Contains("no-store", response.Headers.CacheControl!.ToString());
+        Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
     }
 
     [Fact]
