@@ -117,6 +117,25 @@ public class StartupTests
     }
 
     [Fact]
+    public async Task The_console_says_what_the_world_was_seeded_from_and_when_a_stored_world_differs_from_the_scenario()
+    {
+        string data;
+        await using (var first = await ServerProcess.StartExecutableAsync())
+        {
+            data = first.DataDirectory;
+            // Written before the server listens: the start-up's own logger is flushed before the host starts.
+            Assert.Contains($"Seeded 4 tenants from {WorldInitializer.BuiltInSource}.", first.Output);
+        }
+
+        await using (var same = await ServerProcess.StartExecutableOnAsync(data))
+            Assert.DoesNotContain("Start with --reset", same.Output);
+
+        await using var other = await ServerProcess.StartExecutableOnAsync(data, "--scenario", EdgeScenario);
+        Assert.Contains($"The data directory holds a world seeded from {WorldInitializer.BuiltInSource}#", other.Output);
+        Assert.Contains($"it differs from {EdgeScenario}. Start with --reset to re-seed.", other.Output);
+    }
+
+    [Fact]
     public async Task The_container_health_check_trusts_the_local_ca_and_reports_a_dead_server()
     {
         await using var server = new FakeEntraServer();

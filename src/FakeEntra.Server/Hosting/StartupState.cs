@@ -16,8 +16,17 @@ public sealed record StartupState(StateStore Store, DirectoryState World, Signin
         var store = new StateStore(options.DataDirectory, options.Database);
         var signingKeys = Task.Run(() => SigningKeyRing.LoadOrCreate(store));
         StateKeyRepository.ImportFolder(store, Path.Combine(options.DataDirectory, "keys"));
-        using var loggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole(ConsoleLogging.Format));
-        var world = WorldInitializer.Initialize(store, options, loggerFactory.CreateLogger("FakeEntra"));
-        return new StartupState(store, world, await signingKeys);
+        // A console logger costs about 20 ms of a start; it is made only when the world has something to say.
+        var loggerFactory = new Lazy<ILoggerFactory>(() => LoggerFactory.Create(l => l.AddSimpleConsole(ConsoleLogging.Format)));
+        try
+        {
+            var world = WorldInitializer.Initialize(store, options, () => loggerFactory.Value.CreateLogger("FakeEntra"));
+            return new StartupState(store, world, await signingKeys);
+        }
+        finally
+        {
+            // Disposing writes out what it logged.
+            if (loggerFactory.IsValueCreated) loggerFactory.Value.Dispose();
+        }
     });
 }

@@ -19,7 +19,8 @@ public static class WorldInitializer
     public const string BuiltInSource = "built-in default world (samples/scenarios/default.json)";
     private const string ResourceName = "FakeEntra.Server.default-scenario.json";
 
-    public static DirectoryState Initialize(StateStore store, FakeEntraOptions options, ILogger logger)
+    /// <param name="logger">Called only when there is something to say.</param>
+    public static DirectoryState Initialize(StateStore store, FakeEntraOptions options, Func<ILogger> logger)
     {
         var path = options.Scenario;
         var source = path is null ? BuiltInSource : Path.GetFullPath(path);
@@ -35,7 +36,7 @@ public static class WorldInitializer
             if (seededFrom != stamp)
             {
                 if (path is not null) ScenarioLoader.Parse(ScenarioLoader.ReadFile(path), source);
-                logger.LogWarning("The data directory holds a world seeded from {SeededFrom}; it differs from {Source}. Start with --reset to re-seed.", seededFrom, source);
+                logger().LogWarning("The data directory holds a world seeded from {SeededFrom}; it differs from {Source}. Start with --reset to re-seed.", seededFrom, source);
             }
             return new DirectoryState(new DirectorySnapshot(stored), version);
         }
@@ -43,7 +44,7 @@ public static class WorldInitializer
         var scenario = ScenarioLoader.Parse(path is null ? BuiltInScenarioJson() : ScenarioLoader.ReadFile(path), source);
         var tenants = ScenarioPreparer.Prepare(scenario);
         version = Seed(store, tenants, stamp, replace: options.Reset);
-        logger.LogInformation("Seeded {Count} tenants from {Source}.", tenants.Count, source);
+        logger().LogInformation("Seeded {Count} tenants from {Source}.", tenants.Count, source);
         return new DirectoryState(new DirectorySnapshot(tenants), version);
     }
 
