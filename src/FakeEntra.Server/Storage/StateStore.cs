@@ -179,6 +179,10 @@ public sealed class StateStore
     public string? Setting(string key) =>
         Sql(sql => sql.Read("""SELECT "Value" FROM "Settings" WHERE "Key" = @key""", r => r.GetString(0), ("@key", key)).FirstOrDefault());
 
+    /// <summary>Stores a setting unless one is stored under its key already.</summary>
+    public void AddSettingIfAbsent(string key, string value) =>
+        Sql(sql => sql.Execute("""INSERT INTO "Settings" ("Key", "Value") VALUES (@key, @value) ON CONFLICT ("Key") DO NOTHING""", ("@key", key), ("@value", value)));
+
     /// <summary>Sets a setting inside the context's transaction, in plain SQL (seeding runs it on the way to a first start's first token).</summary>
     public static void SetSetting(StateDb db, string key, string value) =>
         StateSql.Of(db).Execute("""INSERT INTO "Settings" ("Key", "Value") VALUES (@key, @value) ON CONFLICT ("Key") DO UPDATE SET "Value" = excluded."Value" """,

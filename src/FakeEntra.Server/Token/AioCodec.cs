@@ -18,4 +18,4 @@ public sealed record AioPayload
 /// account and MFA/device facts there, encrypted, so an on-behalf-of request is judged on the facts of the original sign-in
 /// without a database write per token; and the id of the sign-in log row, so the token inspector finds the decision trace.
 /// </summary>
-public sealed class AioCodec(IDataProtectionProvider provider) : ProtectedPayloadCodec<AioPayload>(provider, "FakeEntra.Aio.v1");
+public sealed class AioCodec(PayloadKey key, IDataProtectionProvider provider) : ProtectedPayloadCodec<AioPayload>(key, provider, "FakeEntra.Aio.v1");

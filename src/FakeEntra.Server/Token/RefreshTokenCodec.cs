@@ -26,4 +26,4 @@ public sealed record RefreshTokenPayload
 /// <summary>
 /// Self-contained, encrypted refresh tokens: like Entra's opaque tokens they roll on every use and need no database write to issue.
 /// </summary>
-public sealed class RefreshTokenCodec(IDataProtectionProvider provider) : ProtectedPayloadCodec<RefreshTokenPayload>(provider, "FakeEntra.RefreshToken.v1");
+public sealed class RefreshTokenCodec(PayloadKey key, IDataProtectionProvider provider) : ProtectedPayloadCodec<RefreshTokenPayload>(key, provider, "FakeEntra.RefreshToken.v1");

@@ -15,6 +15,7 @@ public static class TokenEndpoint
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TokenSigner>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<PayloadKey>();
         services.AddSingleton<RefreshTokenCodec>();
         services.AddSingleton<AioCodec>();
         services.AddSingleton<PasswordVerifier>();
