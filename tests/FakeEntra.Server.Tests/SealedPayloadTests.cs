@@ -87,7 +87,10 @@ public class SealedPayloadTests(FakeEntraServer server)
             using var http = first.CreateClient();
             var response = await http.PostAsync($"/{World.Contoso}/oauth2/v2.0/token", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["grant_type"] = "password", ["client_id"] = World.Client, ["username"] = "alice@contoso.com", ["password"] = World.Password,
+                ["grant_type"] = "password",
+                ["client_id"] = World.Client,
+                ["username"] = "alice@contoso.com",
+                ["password"] = World.Password,
                 ["scope"] = World.SharedChannelsScope + " offline_access",
             }));
             refreshToken = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("refresh_token").GetString()!;
@@ -101,7 +104,9 @@ public class SealedPayloadTests(FakeEntraServer server)
         using var again = second.CreateClient();
         var refreshed = await again.PostAsync($"/{World.Contoso}/oauth2/v2.0/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "refresh_token", ["client_id"] = World.Client, ["refresh_token"] = refreshToken,
+            ["grant_type"] = "refresh_token",
+            ["client_id"] = World.Client,
+            ["refresh_token"] = refreshToken,
         }));
         Assert.True(refreshed.IsSuccessStatusCode, await refreshed.Content.ReadAsStringAsync());
     }
