@@ -16,6 +16,9 @@ public abstract class GroupCommit<TItem, TResult>(ILogger logger) : BackgroundSe
     private readonly Channel<Pending> _queue =
         Channel.CreateBounded<Pending>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
 
+    // Set by each writer: wakes the committing thread directly.
+    private readonly ManualResetEventSlim _queued = new(false);
+
     /// <summary>What the items are, for the log line of a failed batch.</summary>
     protected abstract string Items { get; }
 
@@ -27,21 +30,35 @@ public abstract class GroupCommit<TItem, TResult>(ILogger logger) : BackgroundSe
     {
         var done = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         await _queue.Writer.WriteAsync(new Pending(item, done));
+        _queued.Set();
         return await done.Task;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Commits on a thread of its own, which the writers wake directly: a reader awaiting the channel was queued on the thread
+    /// pool behind the requests, so each batch began a queue's length late.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Commit(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Commit(CancellationToken stoppingToken)
     {
         var batch = new List<Pending>();
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken)) await DrainAsync(batch);
+            while (true)
+            {
+                _queued.Wait(stoppingToken);
+                // Reset before draining: an item queued from here on sets the event again, so none waits for a later one.
+                _queued.Reset();
+                DrainAsync(batch).GetAwaiter().GetResult();
+            }
         }
         catch (OperationCanceledException)
         {
             // Stopping: commit what is left below.
         }
-        await DrainAsync(batch);
+        DrainAsync(batch).GetAwaiter().GetResult();
     }
 
     private async Task DrainAsync(List<Pending> batch)
