@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FakeEntra.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FakeEntra.Server.Tests;
 
@@ -40,6 +41,31 @@ public class EdgeCaseTests(EdgeServer edge) : IClassFixture<EdgeServer>
     [InlineData("grant_type=password&client_id=e0000000-0000-4000-8000-0000000000c5&username=active@edge.example&password=Edge~Pass1&scope=api://edge-api/Data.Read", 400, 65001, "invalid_grant")]
     public async Task Account_and_app_states_give_entras_errors(string form, int status, int code, string error) =>
         await ErrorTests.AssertEntraError(await Token(form), status, code, error, null);
+
+    [Fact]
+    public async Task A_sign_in_admitted_then_refused_at_minting_is_logged_before_the_error_is_answered()
+    {
+        // The gate admits active@edge.example; the token fails afterwards, on the client's missing consent (AADSTS65001).
+        var correlation = Guid.NewGuid();
+        using var http = Server.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/{Tenant}/oauth2/v2.0/token")
+        {
+            Content = new StringContent("grant_type=password&client_id=e0000000-0000-4000-8000-0000000000c5&username=active@edge.example&password=Edge~Pass1&scope=api://edge-api/Data.Read",
+                System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.Add("client-request-id", correlation.ToString());
+        // Another writer holds the state file's write lock for half a second: the rows commit only after it lets go.
+        await using var blocker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Server.DataDirectory, "fakeentra.db")}");
+        await blocker.OpenAsync();
+        await using var hold = blocker.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
+        var release = Task.Delay(500).ContinueWith(_ => hold.Rollback(), TaskScheduler.Default);
+        var response = await http.SendAsync(request);
+        var rows = Server.Services.GetRequiredService<SignInLogs.SignInLogStore>().Read(Guid.Parse("e0000000-0000-4000-8000-000000000001"));
+        var row = Assert.Single(rows, r => r.CorrelationId == correlation);
+        Assert.Equal(0, row.Status.ErrorCode);
+        await ErrorTests.AssertEntraError(response, 400, 65001, "invalid_grant", correlation);
+        await release;
+    }
 
     [Fact]
     public async Task A_revoked_session_ends_the_refresh_chain_with_AADSTS50173()
