@@ -22,7 +22,8 @@ public sealed class PayloadKey
 
     public PayloadKey(StateStore store, IDataProtectionProvider provider)
     {
-        _key = new(() => Load(store, provider.CreateProtector("FakeEntra.PayloadKey.v1")));
+        // A failed read (the database busy a moment) is tried again at the next payload, not remembered as the answer.
+        _key = new(() => Load(store, provider.CreateProtector("FakeEntra.PayloadKey.v1")), LazyThreadSafetyMode.PublicationOnly);
         _cipher = new(() => new AesGcm(_key.Value, TagSize));
     }
 
