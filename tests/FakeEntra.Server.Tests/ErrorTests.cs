@@ -114,6 +114,7 @@ public partial class ErrorTests(FakeEntraServer server)
     {
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(status == (int)response.StatusCode, $"expected {status}, got {(int)response.StatusCode}: {text}");
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(text), response.Content.Headers.ContentLength);
         var json = JsonDocument.Parse(text).RootElement;
         Assert.Equal(["error", "error_description", "error_codes", "timestamp", "trace_id", "correlation_id", "error_uri"],
             json.EnumerateObject().Select(p => p.Name).Where(n => n != "suberror"));

@@ -28,17 +28,18 @@ public static class DeviceCodeEndpoints
 
             var device = await devices.CreateAsync(client.AppId, tenant, scope);
             var verificationUri = origin.Value + VerificationPath;
-            http.Response.ContentType = "application/json; charset=utf-8";
             AadErrorResponse.NoStore(http.Response);
-            await using var w = new Utf8JsonWriter(http.Response.Body, Json.WriterOptions);
-            w.WriteStartObject();
-            w.WriteString("user_code", device.UserCode);
-            w.WriteString("device_code", device.DeviceCode);
-            w.WriteString("verification_uri", verificationUri);
-            w.WriteNumber("expires_in", (int)DeviceAuthorizations.Lifetime.TotalSeconds);
-            w.WriteNumber("interval", DeviceAuthorizations.Interval);
-            w.WriteString("message", $"To sign in, use a web browser to open the page {verificationUri} and enter the code {device.UserCode} to authenticate.");
-            w.WriteEndObject();
+            Json.Write(http.Response, (device, verificationUri), static (w, d) =>
+            {
+                w.WriteStartObject();
+                w.WriteString("user_code", d.device.UserCode);
+                w.WriteString("device_code", d.device.DeviceCode);
+                w.WriteString("verification_uri", d.verificationUri);
+                w.WriteNumber("expires_in", (int)DeviceAuthorizations.Lifetime.TotalSeconds);
+                w.WriteNumber("interval", DeviceAuthorizations.Interval);
+                w.WriteString("message", $"To sign in, use a web browser to open the page {d.verificationUri} and enter the code {d.device.UserCode} to authenticate.");
+                w.WriteEndObject();
+            });
         });
 
         app.MapGet(VerificationPath, (HttpContext http) => CodeEntryPage(http, null, null));
