@@ -30,7 +30,7 @@ internal static class ProcessTemplate
     {
         var directory = Path.Combine(Path.GetTempPath(), "fakeentra-testing", $"template-{Guid.NewGuid():N}");
         HttpsCertificate.Resolve(new FakeEntraOptions { DataDirectory = directory }, TextWriter.Null);
-        SigningKeyRing.LoadOrCreate(new StateStore(directory));
+        using (var store = new StateStore(directory)) SigningKeyRing.LoadOrCreate(store);
         // Closing the pooled connections checkpoints SQLite's write-ahead log into the file that is copied.
         SqliteConnection.ClearAllPools();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => FakeEntraServer.DeleteDirectory(directory);

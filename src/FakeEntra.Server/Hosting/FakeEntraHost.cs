@@ -96,7 +96,8 @@ public static class FakeEntraHost
         builder.Services.AddAdminConsole();
 
         var (store, world, signingKeys) = state.GetAwaiter().GetResult();
-        builder.Services.AddSingleton(store);
+        // From a factory, so the container disposes it with the host (closing its writes' connection).
+        builder.Services.AddSingleton(_ => store);
         builder.Services.AddSingleton(world);
         builder.Services.AddSingleton(signingKeys);
         builder.Services.Configure<KeyManagementOptions>(o => o.XmlRepository = new StateKeyRepository(store));
