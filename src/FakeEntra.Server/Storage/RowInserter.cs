@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -20,6 +21,10 @@ public static class RowInserter
     // grant's CPU), and each new statement text is parsed again: there one single-row statement, parsed once, runs per row.
     private const int RowsPerStatement = 100;
 
+    // SQLite: the single-row INSERT of each row type, prepared once on the writes' connection, which stays open (StateStore), with
+    // its parameters: each batch then binds values only, where a new command parsed the statement and made its parameters again.
+    private static readonly ConditionalWeakTable<DbConnection, Dictionary<Type, DbCommand>> Prepared = [];
+
     public static async Task InsertAsync<TRow>(StateDb db, IReadOnlyList<TRow> rows, CancellationToken cancellationToken = default)
         where TRow : class
     {
@@ -32,14 +37,38 @@ public static class RowInserter
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
-        var perStatement = db.Database.IsSqlite() ? 1 : RowsPerStatement;
+
+        if (db.Database.IsSqlite())
+        {
+            var statements = Prepared.GetOrCreateValue(connection);
+            if (!statements.TryGetValue(typeof(TRow), out var insert))
+            {
+                insert = connection.CreateCommand();
+                insert.CommandText = Statement(head, 1, columns.Length, sql);
+                for (var c = 0; c < columns.Length; c++)
+                    insert.Parameters.Add(columns[c].Mapping.CreateParameter(insert, sql.GenerateParameterName(Name(0, c, columns.Length)), null));
+                statements[typeof(TRow)] = insert;
+            }
+            insert.Transaction = transaction;
+            foreach (var row in rows)
+            {
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    var (_, mapping, getter) = columns[c];
+                    var value = getter.GetClrValueUsingContainingEntity(row);
+                    insert.Parameters[c].Value = (value is null ? null : mapping.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
+                }
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+            return;
+        }
 
         DbCommand? command = null;
         try
         {
-            for (var start = 0; start < rows.Count; start += perStatement)
+            for (var start = 0; start < rows.Count; start += RowsPerStatement)
             {
-                var count = Math.Min(perStatement, rows.Count - start);
+                var count = Math.Min(RowsPerStatement, rows.Count - start);
                 if (command is null || command.Parameters.Count != count * columns.Length)
                 {
                     if (command is not null) await command.DisposeAsync();
