@@ -10,19 +10,14 @@ public sealed class WalCheckpointer(StateStore store, ILogger<WalCheckpointer> l
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (store.Shared) return;
-        using var timer = new PeriodicTimer(Interval);
-        try
+    // On a thread of its own: a checkpoint blocks in the disk's writes (uninterruptible waits for pages under writeback), which
+    // on the thread pool held one of the few threads that answer requests.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        store.Shared ? Task.CompletedTask : Task.Factory.StartNew(() =>
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) Checkpoint();
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: SQLite checkpoints when the last connection closes.
-        }
-    }
+            // Stopping ends the wait: SQLite checkpoints when the last connection closes.
+            while (!stoppingToken.WaitHandle.WaitOne(Interval)) Checkpoint();
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private void Checkpoint()
     {
