@@ -11,7 +11,7 @@ namespace FakeEntra.Server.Hosting;
 /// </summary>
 public sealed class ConsoleBatchWriter : IDisposable
 {
-    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(20);
     private const int MaxPending = 10_000;
 
     private readonly ConcurrentQueue<(string Text, bool Error)> _pending = new();

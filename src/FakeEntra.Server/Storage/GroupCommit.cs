@@ -51,6 +51,8 @@ public abstract class GroupCommit<TItem, TResult>(ILogger logger) : BackgroundSe
                 _queued.Wait(stoppingToken);
                 // Reset before draining: an item queued from here on sets the event again, so none waits for a later one.
                 _queued.Reset();
+                // Lets the requests already running queue their items first, so one commit takes them all (a no-op when idle).
+                Thread.Yield();
                 DrainAsync(batch).GetAwaiter().GetResult();
             }
         }
