@@ -24,7 +24,7 @@ public sealed class SignInLogStore(StateStore store)
         AppId = row.AppId.ToString("D"),
         CrossTenantAccessType = row.CrossTenantAccessType,
         ErrorCode = row.Status.ErrorCode,
-        Json = JsonSerializer.Serialize(row, DirectoryJson.Options),
+        Json = JsonSerializer.Serialize(row, SignInJson.Default.SignIn),
     };
 
     /// <summary>A tenant's rows matching a Graph filter, newest first.</summary>
