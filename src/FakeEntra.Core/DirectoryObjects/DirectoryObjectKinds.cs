@@ -11,24 +11,24 @@ public static class DirectoryObjectKinds
 
     public static readonly DirectoryObjectKind<User> User = new("user", u => Key(u.Id), t => t.Users, (t, v) => t with { Users = v },
         u => u with { PrivacyConsents = [] }, (old, now) => now with { PrivacyConsents = old.PrivacyConsents },
-        u => u.UserPrincipalName.ToUpperInvariant());
+        u => u.UserPrincipalName.ToUpperInvariant(), u => u.Id);
 
     public static readonly DirectoryObjectKind<Group> Group = new("group", g => Key(g.Id), t => t.Groups, (t, v) => t with { Groups = v },
-        g => g with { Members = [] }, (old, now) => now with { Members = old.Members });
+        g => g with { Members = [] }, (old, now) => now with { Members = old.Members }, id: g => g.Id);
 
-    public static readonly DirectoryObjectKind<Device> Device = new("device", d => Key(d.Id), t => t.Devices, (t, v) => t with { Devices = v });
+    public static readonly DirectoryObjectKind<Device> Device = new("device", d => Key(d.Id), t => t.Devices, (t, v) => t with { Devices = v }, id: d => d.Id);
 
     public static readonly DirectoryObjectKind<Application> Application = new("application", a => Key(a.Id),
-        t => t.Applications, (t, v) => t with { Applications = v });
+        t => t.Applications, (t, v) => t with { Applications = v }, id: a => a.Id);
 
     public static readonly DirectoryObjectKind<ServicePrincipal> ServicePrincipal = new("servicePrincipal", s => Key(s.Id),
-        t => t.ServicePrincipals, (t, v) => t with { ServicePrincipals = v });
+        t => t.ServicePrincipals, (t, v) => t with { ServicePrincipals = v }, id: s => s.Id);
 
     public static readonly DirectoryObjectKind<OAuth2PermissionGrant> OAuth2PermissionGrant = new("oauth2PermissionGrant", g => Key(g.Id),
-        t => t.Oauth2PermissionGrants, (t, v) => t with { Oauth2PermissionGrants = v });
+        t => t.Oauth2PermissionGrants, (t, v) => t with { Oauth2PermissionGrants = v }, id: g => g.Id);
 
     public static readonly DirectoryObjectKind<UnifiedRoleAssignment> RoleAssignment = new("roleAssignment", r => Key(r.Id),
-        t => t.RoleAssignments, (t, v) => t with { RoleAssignments = v });
+        t => t.RoleAssignments, (t, v) => t with { RoleAssignments = v }, id: r => r.Id);
 
     /// <summary>The policy object itself; its default and partners are rows of their own.</summary>
     public static readonly DirectoryObjectKind<CrossTenantAccessPolicy> CrossTenantAccessPolicy = new("crossTenantAccessPolicy", p => Key(p.Id),
@@ -42,10 +42,11 @@ public static class DirectoryObjectKinds
 
     public static readonly DirectoryObjectKind<CrossTenantAccessPolicyConfigurationPartner> CrossTenantAccessPolicyPartner = new(
         "crossTenantAccessPolicyPartner", p => Key(p.TenantId),
-        t => t.CrossTenantAccessPolicy.Partners, (t, v) => t with { CrossTenantAccessPolicy = t.CrossTenantAccessPolicy with { Partners = v } });
+        t => t.CrossTenantAccessPolicy.Partners, (t, v) => t with { CrossTenantAccessPolicy = t.CrossTenantAccessPolicy with { Partners = v } },
+        id: p => p.TenantId);
 
     public static readonly DirectoryObjectKind<ConditionalAccessPolicy> ConditionalAccessPolicy = new("conditionalAccessPolicy", p => Key(p.Id),
-        t => t.ConditionalAccessPolicies, (t, v) => t with { ConditionalAccessPolicies = v });
+        t => t.ConditionalAccessPolicies, (t, v) => t with { ConditionalAccessPolicies = v }, id: p => p.Id);
 
     /// <summary>In the order a tenant is assembled: the organization first.</summary>
     public static readonly IReadOnlyList<DirectoryObjectKind> All =
