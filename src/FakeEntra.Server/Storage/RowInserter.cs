@@ -21,43 +21,48 @@ public static class RowInserter
     // grant's CPU), and each new statement text is parsed again: there one single-row statement, parsed once, runs per row.
     private const int RowsPerStatement = 100;
 
-    // SQLite: each row type's single-row INSERT, prepared once on the writes' connection (which stays open, StateStore) with its
-    // parameters and the columns they bind: a batch binds values only, where a new command parsed the statement, made its
-    // parameters and looked up the columns again.
-    private sealed record PreparedInsert(DbCommand Command, Column[] Columns);
-
-    private readonly record struct Column(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter);
-
-    private static readonly ConditionalWeakTable<DbConnection, Dictionary<Type, PreparedInsert>> Prepared = [];
+    // SQLite: the single-row INSERT of each row type, prepared once on the writes' connection, which stays open (StateStore), with
+    // its parameters: each batch then binds values only, where a new command parsed the statement and made its parameters again.
+    private static readonly ConditionalWeakTable<DbConnection, Dictionary<Type, DbCommand>> Prepared = [];
 
     public static async Task InsertAsync<TRow>(StateDb db, IReadOnlyList<TRow> rows, CancellationToken cancellationToken = default)
         where TRow : class
     {
         if (rows.Count == 0) return;
+        var entity = db.Model.FindEntityType(typeof(TRow)) ?? throw new InvalidOperationException($"{typeof(TRow).Name} is not mapped.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never)
+            .Select(p => (Name: p.GetColumnName(table)!, Mapping: p.GetRelationalTypeMapping(), Getter: p.GetGetter())).ToArray();
+        var sql = db.GetService<ISqlGenerationHelper>();
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
+
         if (db.Database.IsSqlite())
         {
-            var prepared = Prepared.GetOrCreateValue(connection);
-            if (!prepared.TryGetValue(typeof(TRow), out var insert))
-                prepared[typeof(TRow)] = insert = Prepare<TRow>(db, connection);
-            insert.Command.Transaction = transaction;
+            var statements = Prepared.GetOrCreateValue(connection);
+            if (!statements.TryGetValue(typeof(TRow), out var insert))
+            {
+                insert = connection.CreateCommand();
+                insert.CommandText = Statement(head, 1, columns.Length, sql);
+                for (var c = 0; c < columns.Length; c++)
+                    insert.Parameters.Add(columns[c].Mapping.CreateParameter(insert, sql.GenerateParameterName(Name(0, c, columns.Length)), null));
+                statements[typeof(TRow)] = insert;
+            }
+            insert.Transaction = transaction;
             foreach (var row in rows)
             {
-                for (var c = 0; c < insert.Columns.Length; c++)
+                for (var c = 0; c < columns.Length; c++)
                 {
-                    var (_, mapping, getter) = insert.Columns[c];
+                    var (_, mapping, getter) = columns[c];
                     var value = getter.GetClrValueUsingContainingEntity(row);
-                    // As the mapping's CreateParameter sets it: converted to the provider's type, DBNull for null.
-                    insert.Command.Parameters[c].Value = (value is null ? null : mapping.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
+                    insert.Parameters[c].Value = (value is null ? null : mapping.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
                 }
-                await insert.Command.ExecuteNonQueryAsync(cancellationToken);
+                await insert.ExecuteNonQueryAsync(cancellationToken);
             }
             return;
         }
 
-        var (head, columns) = Insert<TRow>(db);
-        var sql = db.GetService<ISqlGenerationHelper>();
         DbCommand? command = null;
         try
         {
@@ -85,28 +90,6 @@ public static class RowInserter
         {
             if (command is not null) await command.DisposeAsync();
         }
-    }
-
-    private static PreparedInsert Prepare<TRow>(StateDb db, DbConnection connection)
-    {
-        var (head, columns) = Insert<TRow>(db);
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var command = connection.CreateCommand();
-        command.CommandText = Statement(head, 1, columns.Length, sql);
-        for (var c = 0; c < columns.Length; c++)
-            command.Parameters.Add(columns[c].Mapping.CreateParameter(command, sql.GenerateParameterName(Name(0, c, columns.Length)), null));
-        return new PreparedInsert(command, columns);
-    }
-
-    // The statement's head (table and columns) and the columns a row binds, from EF Core's model.
-    private static (string Head, Column[] Columns) Insert<TRow>(StateDb db)
-    {
-        var entity = db.Model.FindEntityType(typeof(TRow)) ?? throw new InvalidOperationException($"{typeof(TRow).Name} is not mapped.");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never)
-            .Select(p => new Column(p.GetColumnName(table)!, p.GetRelationalTypeMapping(), p.GetGetter())).ToArray();
-        var sql = db.GetService<ISqlGenerationHelper>();
-        return ($"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ", columns);
     }
 
     private static string Statement(string head, int rows, int columns, ISqlGenerationHelper sql)
